@@ -1,0 +1,69 @@
+# The project's vocabulary: make run, make test, make check, make messages, make vendor.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install run serve test check messages compilemessages vendor clean
+
+help:
+	@echo "make run       install, set up the local SQLite database and serve http://$(HOST):$(PORT)/"
+	@echo "make test      install and run the whole test suite (DATABASE_URL picks the database)"
+	@echo "make check     ruff, Django's checks, missing migrations, German catalogue complete"
+	@echo "make messages  update locale/de/LC_MESSAGES/django.po after changing strings"
+	@echo "make vendor    refresh static/vendor/ from the npm packages pinned in package.json"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+compilemessages: install
+	DJANGO_DEBUG=1 $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+run: install compilemessages
+	DJANGO_DEBUG=1 $(MANAGE) migrate --no-input -v 0
+	DJANGO_DEBUG=1 $(MANAGE) createcachetable
+	DJANGO_DEBUG=1 $(MANAGE) load_initial_content
+	DJANGO_DEBUG=1 $(MANAGE) create_local_admin
+	@echo "Serving the Welcome-Center site at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
+	DJANGO_DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
+
+# Browser tests need Node's axe-core (node_modules/) and Debian's Chromium (/usr/bin/chromium).
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+test: install compilemessages node_modules/.package-lock.json
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+check: install compilemessages
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_DEBUG=1 $(MANAGE) check
+	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
+	$(BIN)/python -m welcome.catalogue locale/de/LC_MESSAGES/django.po
+
+messages: install
+	DJANGO_DEBUG=1 $(MANAGE) makemessages -l de --no-obsolete --ignore=.venv --ignore=node_modules --ignore=static --ignore=var --ignore=tests
+
+KERN := node_modules/@kern-ux/native
+vendor: node_modules/.package-lock.json
+	rm -rf static/vendor/kern-ux static/vendor/axe-core
+	mkdir -p static/vendor/kern-ux/fonts
+	cp $(KERN)/dist/kern.min.css static/vendor/kern-ux/kern.min.css
+	cp $(KERN)/LICENSE.md static/vendor/kern-ux/LICENSE.md
+	cp $(KERN)/dist/fonts/fira-sans/LICENSE* static/vendor/kern-ux/fonts/ 2>/dev/null || true
+	for weight in Regular Italic Medium SemiBold; do \
+	  cp $(KERN)/dist/fonts/fira-sans/FiraSans-$$weight.woff2 static/vendor/kern-ux/fonts/; \
+	done
+	node -p "require('./$(KERN)/package.json').version" > static/vendor/kern-ux/VERSION
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles

@@ -1,0 +1,1 @@
+"""Enquiries and appointment requests (see the enquiries issue)."""

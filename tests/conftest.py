@@ -1,0 +1,18 @@
+"""Fixtures shared by the whole suite."""
+
+import pytest
+from django.core.management import call_command
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def german_by_default():
+    """Every test starts in German, the site's default language, as a visitor's first request."""
+    with translation.override("de"):
+        yield
+
+
+@pytest.fixture
+def initial_content(db):
+    """The center and the 15 municipalities as `make run` loads them."""
+    call_command("load_initial_content", stdout=open("/dev/null", "w"))

@@ -1,0 +1,35 @@
+"""URLs of the Welcome-Center Kreis Düren website.
+
+`welcome` is both the project package and the Welcome-Center app, so this module is the root
+URLconf. Public pages sit inside `i18n_patterns`: German at `/` without a prefix, English at
+`/en/`, with translated paths. The admin stays outside, in German.
+"""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from welcome import views
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.HomeView.as_view(), name="home"),
+    path(_("municipalities/"), include("municipalities.urls")),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler400 = "welcome.views.bad_request"
+handler403 = "welcome.views.permission_denied"
+handler404 = "welcome.views.page_not_found"
+handler500 = "welcome.views.server_error"
