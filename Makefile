@@ -55,7 +55,7 @@ messages: install
 
 KERN := node_modules/@kern-ux/native
 vendor: node_modules/.package-lock.json
-	rm -rf static/vendor/kern-ux static/vendor/axe-core
+	rm -rf static/vendor/kern-ux static/vendor/jquery-ui
 	mkdir -p static/vendor/kern-ux/fonts
 	cp $(KERN)/dist/kern.min.css static/vendor/kern-ux/kern.min.css
 	cp $(KERN)/LICENSE.md static/vendor/kern-ux/LICENSE.md
@@ -64,6 +64,10 @@ vendor: node_modules/.package-lock.json
 	  cp $(KERN)/dist/fonts/fira-sans/FiraSans-$$weight.woff2 static/vendor/kern-ux/fonts/; \
 	done
 	node -p "require('./$(KERN)/package.json').version" > static/vendor/kern-ux/VERSION
+
+	# jQuery UI for modeltranslation's tabbed admin (JQUERY_UI_URL), instead of a CDN.
+	mkdir -p static/vendor/jquery-ui
+	cp node_modules/jquery-ui/dist/jquery-ui.min.js node_modules/jquery-ui/LICENSE.txt static/vendor/jquery-ui/
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles
