@@ -1,10 +1,15 @@
-from django.urls import path
+from django.urls import path, register_converter
+from django.utils.translation import gettext_lazy as _
 
 from municipalities import views
+from municipalities.topics import TopicConverter
+
+register_converter(TopicConverter, "topic")
 
 app_name = "municipalities"
 
 urlpatterns = [
     path("", views.MunicipalityListView.as_view(), name="list"),
+    path(_("topics/<topic:topic>/"), views.TopicView.as_view(), name="topic"),
     path("<slug:slug>/", views.MunicipalityDetailView.as_view(), name="detail"),
 ]

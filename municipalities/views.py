@@ -17,3 +17,17 @@ class MunicipalityDetailView(DetailView):
 
     def get_queryset(self):
         return Municipality.objects.published()
+
+
+class TopicView(ListView):
+    """One topic across all municipalities (placeholder until the municipalities issue lands)."""
+
+    template_name = "municipalities/topic_detail.html"
+
+    def get_queryset(self):
+        return Municipality.objects.published()
+
+    def get_context_data(self, **kwargs):
+        from municipalities.topics import Topic
+
+        return super().get_context_data(topic=Topic(self.kwargs["topic"]), **kwargs)

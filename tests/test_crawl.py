@@ -38,7 +38,10 @@ class PageParser(HTMLParser):
         if tag == "style":
             self.inline_styles += 1
         if tag == "script":
-            if not attrs.get("src") and attrs.get("type") not in {"application/ld+json", "application/json"}:
+            if not attrs.get("src") and attrs.get("type") not in {
+                "application/ld+json",
+                "application/json",
+            }:
                 self.inline_scripts += 1
         if tag == "a" and attrs.get("href"):
             self.links.append(attrs["href"])
@@ -64,7 +67,9 @@ def crawl(client, start_urls, limit=2000):
         seen.add(url)
         response = client.get(url)
         pages[url] = response
-        if response.status_code != HTTPStatus.OK or "text/html" not in response.get("Content-Type", ""):
+        if response.status_code != HTTPStatus.OK or "text/html" not in response.get(
+            "Content-Type", ""
+        ):
             continue
         parser = PageParser()
         parser.feed(response.content.decode())
@@ -81,13 +86,19 @@ def crawl(client, start_urls, limit=2000):
 def test_every_internal_link_answers_and_nothing_loads_from_another_host(client, initial_content):
     pages = crawl(client, ["/", "/en/"])
     assert len(pages) > 10
-    broken = {url: response.status_code for url, response in pages.items() if response.status_code != HTTPStatus.OK}
+    broken = {
+        url: response.status_code
+        for url, response in pages.items()
+        if response.status_code != HTTPStatus.OK
+    }
     assert broken == {}
     for url, response in pages.items():
         parser = getattr(response, "parsed", None)
         if parser is None:
             continue
-        foreign = [src for src in parser.loaded if not is_internal(src) and not src.startswith("data:")]
+        foreign = [
+            src for src in parser.loaded if not is_internal(src) and not src.startswith("data:")
+        ]
         assert foreign == [], url
         assert parser.inline_scripts == 0, url
         assert parser.inline_styles == 0, url

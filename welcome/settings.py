@@ -47,7 +47,7 @@ SECRET_KEY = env("DJANGO_SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off.")
-    SECRET_KEY = "insecure-local-development-key-only-used-with-DJANGO_DEBUG-on"
+    SECRET_KEY = "insecure-local-development-key-only-used-with-DJANGO_DEBUG-on"  # noqa: S105
 
 # https://docs.djangoproject.com/en/5.2/ref/settings/#allowed-hosts
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
@@ -214,10 +214,18 @@ EMAIL_HOST_USER = env("DJANGO_EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env("DJANGO_EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 10
-DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "Welcome-Center Kreis Düren <noreply@kreis-dueren.de>")
+DEFAULT_FROM_EMAIL = env(
+    "DJANGO_DEFAULT_FROM_EMAIL", "Welcome-Center Kreis Düren <noreply@kreis-dueren.de>"
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where notifications about new enquiries go (the center's inbox).
 WELCOME_CENTER_INBOX = env("WELCOME_CENTER_INBOX", "amt60@kreis-dueren.de")
+
+# ---------------------------------------------------------------------------------------------
+# Personal data: how long it is kept (the Datenschutzerklärung shows these figures).
+# ---------------------------------------------------------------------------------------------
+# Days after an enquiry is closed until its personal data is erased.
+ENQUIRY_RETENTION_DAYS = env_int("ENQUIRY_RETENTION_DAYS", 180)
 
 # ---------------------------------------------------------------------------------------------
 # Security: no cookie for readers, strict CSP, HTTPS-only cookies and HSTS in production.

@@ -21,6 +21,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path(_("municipalities/"), include("municipalities.urls")),
+    path(_("contact/"), include("enquiries.urls")),
     prefix_default_language=False,
 )
 

@@ -35,6 +35,10 @@ def test_pages_make_no_request_to_another_host(page, live_server):
     for path in ["/", "/en/", "/gemeinden/"]:
         page.goto(path)
         page.wait_for_load_state("networkidle")
-    foreign = [url for url in requests if not url.startswith(live_server.url) and not url.startswith("data:")]
+    foreign = [
+        url
+        for url in requests
+        if not url.startswith(live_server.url) and not url.startswith("data:")
+    ]
     assert foreign == []
     assert page.context.cookies() == []

@@ -23,7 +23,10 @@ def test_loads_the_center_with_its_contact_data(db):
 
 def test_loads_the_opening_hours_of_the_announcement(db):
     load()
-    hours = [(h.weekday, h.opens.strftime("%H:%M"), h.closes.strftime("%H:%M")) for h in OpeningHours.objects.all()]
+    hours = [
+        (h.weekday, h.opens.strftime("%H:%M"), h.closes.strftime("%H:%M"))
+        for h in OpeningHours.objects.all()
+    ]
     assert hours == [
         (0, "10:00", "16:00"),
         (1, "10:00", "16:00"),

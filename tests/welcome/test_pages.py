@@ -5,8 +5,21 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 MUNICIPALITY_NAMES = [
-    "Aldenhoven", "Düren", "Heimbach", "Hürtgenwald", "Inden", "Jülich", "Kreuzau", "Langerwehe",
-    "Linnich", "Merzenich", "Nideggen", "Niederzier", "Nörvenich", "Titz", "Vettweiß",
+    "Aldenhoven",
+    "Düren",
+    "Heimbach",
+    "Hürtgenwald",
+    "Inden",
+    "Jülich",
+    "Kreuzau",
+    "Langerwehe",
+    "Linnich",
+    "Merzenich",
+    "Nideggen",
+    "Niederzier",
+    "Nörvenich",
+    "Titz",
+    "Vettweiß",
 ]
 
 
@@ -49,7 +62,9 @@ def test_every_page_has_canonical_and_hreflang_alternates(client, initial_conten
     html = client.get("/en/municipalities/").content.decode()
     assert '<link rel="canonical" href="http://testserver/en/municipalities/">' in html
     assert '<link rel="alternate" hreflang="de" href="http://testserver/gemeinden/">' in html
-    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/municipalities/">' in html
+    assert (
+        '<link rel="alternate" hreflang="en" href="http://testserver/en/municipalities/">' in html
+    )
     assert '<link rel="alternate" hreflang="x-default" href="http://testserver/gemeinden/">' in html
 
 

@@ -22,7 +22,9 @@ def parse_interval(text):
 
 
 class Command(BaseCommand):
-    help = "Creates or updates the Welcome-Center and the 15 municipalities from the initial content."
+    help = (
+        "Creates or updates the Welcome-Center and the 15 municipalities from the initial content."
+    )
 
     @transaction.atomic
     def handle(self, *args, **options):
