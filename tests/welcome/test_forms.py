@@ -442,9 +442,7 @@ def test_labels_hints_and_choices_are_escaped_too():
 
 def test_the_crispy_filter_renders_the_summary_too():
     form = DemoForm(data={})
-    html = Template("{% load crispy_forms_tags %}{{ form|crispy }}").render(
-        Context({"form": form})
-    )
+    html = Template("{% load crispy_forms_tags %}{{ form|crispy }}").render(Context({"form": form}))
     tree = parse(html)
     assert tree.find(class_="kern-error-summary")
     assert "kern-form-input__input--error" in tree.find(id="id_email").classes()
