@@ -453,3 +453,52 @@ def test_the_demo_page_needs_few_queries(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(6):
         response = client.post("/forms-demo/", {"source": "demo"})
     assert response.status_code == HTTPStatus.OK
+
+
+def test_rows_columns_and_button_holders_render_with_kern_classes():
+    from crispy_forms.layout import ButtonHolder, Column, Row
+
+    class Address(forms.Form):
+        postcode = forms.CharField(label="Postcode")
+        town = forms.CharField(label="Town")
+
+    form = Address()
+    form.helper = kern_helper(
+        form,
+        submit_label=False,
+        layout=[
+            Row(Column("postcode", css_class="kern-col-4"), Column("town")),
+            ButtonHolder(Submit("save", "Save")),
+        ],
+    )
+    tree = parse(render(form))
+    row = tree.find(class_="kern-row")
+    assert [column.classes() for column in row.children] == [
+        ["kern-col", "kern-col-4"],
+        ["kern-col"],
+    ]
+    assert tree.find(class_="kern-btn-wrapper").find("button").attrs["name"] == "save"
+
+
+def test_a_single_field_renders_through_the_as_crispy_field_filter():
+    form = DemoForm(data={})
+    html = Template("{% load crispy_forms_tags %}{{ form.email|as_crispy_field }}").render(
+        Context({"form": form})
+    )
+    tree = parse(html)
+    assert tree.find(id="div_id_email").classes() == ["kern-form-input", "kern-form-input--error"]
+    assert tree.find(id="id_email_error")
+
+
+def test_formsets_render_every_form_with_kern_fields():
+    Formset = forms.formset_factory(DemoForm, extra=2)
+    formset = Formset()
+    html = Template("{% load crispy_forms_tags %}{% crispy formset helper %}").render(
+        RequestContext(RequestFactory().get("/"), {"formset": formset, "helper": kern_helper()})
+    )
+    tree = parse(html)
+    assert "novalidate" in tree.find("form").attrs
+    assert tree.find("input", name="form-TOTAL_FORMS").attrs["value"] == "2"
+    for index in range(2):
+        label = tree.find("label", **{"for": f"id_form-{index}-email"})
+        assert label.text() == "E-mail"
