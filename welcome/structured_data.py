@@ -33,7 +33,8 @@ def regular_specification(schedule):
             "opens": opens.strftime("%H:%M"),
             "closes": closes.strftime("%H:%M"),
         }
-        for (opens, closes), days in sorted(by_hours.items())
+        # dicts keep insertion order: the hours of the earliest weekday come first
+        for (opens, closes), days in by_hours.items()
     ]
 
 
