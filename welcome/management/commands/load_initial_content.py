@@ -9,7 +9,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from municipalities.models import Municipality
+from municipalities.initial_content import load_municipalities
 from welcome.models import OpeningHours, WelcomeCenter
 
 CONTENT_FILE = Path(__file__).resolve().parents[2] / "initial_content" / "kreis-dueren.json"
@@ -30,7 +30,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         data = json.loads(CONTENT_FILE.read_text(encoding="utf-8"))
         center = self.load_center(data["welcome_center"])
-        municipalities = [self.load_municipality(item) for item in data["municipalities"]]
+        municipalities = load_municipalities(data["municipalities"])
         self.stdout.write(
             self.style.SUCCESS(
                 f"Initial content loaded: {center.name}, {len(municipalities)} municipalities."
@@ -58,18 +58,3 @@ class Command(BaseCommand):
             for opens, closes in map(parse_interval, facts["opening_hours"][key])
         )
         return center
-
-    def load_municipality(self, facts):
-        municipality, _created = Municipality.objects.update_or_create(
-            slug=facts["slug"],
-            defaults={
-                "name": facts["name"],
-                "kind": facts["kind"].lower(),
-                "population": facts["population"],
-                "population_date": facts["population_date"],
-                "area_km2": facts["area_km2"],
-                "website": facts["website"],
-                "town_hall_address": facts["town_hall_address"],
-            },
-        )
-        return municipality
