@@ -6,6 +6,7 @@ of each highlight and the English translations. Safe to run again: records are u
 """
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 from municipalities.models import Municipality, Section
@@ -44,7 +45,7 @@ def load_municipality(facts, editorial):
     municipality.kind = kind
     municipality.population = facts["population"]
     municipality.population_date = facts["population_date"]
-    municipality.area_km2 = facts["area_km2"]
+    municipality.area_km2 = Decimal(str(facts["area_km2"]))
     municipality.website = facts["website"]
     municipality.town_hall_address = facts["town_hall_address"]
     municipality.sources = "\n".join(facts["sources"])
