@@ -147,6 +147,7 @@ class Municipality(models.Model):
             links.setdefault(link.topic, []).append(link)
         return [
             TopicContent(
+                municipality=self,
                 topic=topic,
                 section=sections.get(topic.value),
                 places=places.get(topic.value, []),
@@ -156,10 +157,16 @@ class Municipality(models.Model):
         ]
 
 
+    def topic(self, key):
+        """One topic's section, places and links (from the prefetched relations)."""
+        return self.topics()[list(Topic).index(Topic(key))]
+
+
 class TopicContent:
     """One topic of one municipality as the templates show it."""
 
-    def __init__(self, *, topic, section, places, links):
+    def __init__(self, *, municipality, topic, section, places, links):
+        self.municipality = municipality
         self.topic = Topic(topic)
         self.section = section
         self.places = places

@@ -1,0 +1,42 @@
+"""What the site search finds in the municipality profiles (see welcome/search.py)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from municipalities.models import Municipality, Place, Section
+from welcome.search import SearchSource, register
+
+register(
+    SearchSource(
+        key="municipalities",
+        label=_("Towns and municipalities"),
+        queryset=lambda: Municipality.objects.published(),
+        fields=("name", "teaser", "introduction"),
+        snippet_field="teaser",
+        order=10,
+    )
+)
+register(
+    SearchSource(
+        key="sections",
+        label=_("Topics in the municipalities"),
+        queryset=lambda: Section.objects.filter(municipality__published=True).select_related(
+            "municipality"
+        ),
+        fields=("municipality__name", "text"),
+        snippet_field="text",
+        order=20,
+    )
+)
+register(
+    SearchSource(
+        key="places",
+        label=_("Places and offers"),
+        queryset=lambda: Place.objects.filter(municipality__published=True).select_related(
+            "municipality"
+        ),
+        fields=("name", "kind", "description", "address"),
+        snippet_field="description",
+        title=lambda place: f"{place.name} ({place.municipality.name})",
+        order=30,
+    )
+)
