@@ -103,7 +103,9 @@ class Municipality(models.Model):
     sources = models.TextField(
         _("sources"),
         blank=True,
-        help_text=_("Where the facts come from, one per line. For the team; not shown on the site."),
+        help_text=_(
+            "Where the facts come from, one per line. For the team; not shown on the site."
+        ),
     )
     notes = models.TextField(
         _("editorial notes"), blank=True, help_text=_("For the team; not shown on the site.")
@@ -155,7 +157,6 @@ class Municipality(models.Model):
             )
             for topic in Topic
         ]
-
 
     def topic(self, key):
         """One topic's section, places and links (from the prefetched relations)."""

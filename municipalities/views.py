@@ -84,5 +84,3 @@ class ComparisonView(TemplateView):
             for index, topic in enumerate(Topic)
         ]
         return super().get_context_data(form=form, compared=compared, topic_rows=rows, **kwargs)
-
-
