@@ -5,6 +5,7 @@ topic and further links. Places and links hang on the municipality with a topic 
 on the section, so that editors can manage all of them on one admin page.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
@@ -127,10 +128,12 @@ class Municipality(models.Model):
 
     def clean(self):
         super().clean()
-        if self.image and not self.image_decorative and not self.image_alt:
+        # The German description is the one every language falls back to, so it is required.
+        alt_field = f"image_alt_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}"
+        if self.image and not self.image_decorative and not getattr(self, alt_field):
             raise ValidationError(
                 {
-                    "image_alt": _(
+                    alt_field: _(
                         "Describe the image, or mark it as decorative if it adds no information."
                     )
                 }
