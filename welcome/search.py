@@ -38,7 +38,8 @@ class SearchSource:
     """One kind of searchable content.
 
     fields: model fields to search, most important first (they are weighted A, B, C, D);
-    translated fields are named without the language suffix. snippet_field: the field the
+    translated fields are named without the language suffix; an entry may also be a function
+    of the language code that returns an expression. snippet_field: the field the
     result's snippet comes from. title: how a result is called (default: str(obj)).
     """
 
@@ -75,7 +76,12 @@ def terms(query):
 
 
 def localized(model, name, language):
-    """An expression for a field in the active language, falling back to German when empty."""
+    """An expression for a field in the active language, falling back to German when empty.
+
+    `name` may also be a function of the language that returns an expression (for text that is
+    not stored in a field, such as a translated choice label)."""
+    if callable(name):
+        return name(language)
     fields = {f.name for f in model._meta.get_fields()}
     text = TextField()
     if f"{name}_{language}" not in fields:

@@ -198,3 +198,9 @@ def test_english_falls_back_to_german_content(initial_content):
         description_de="Bücher und Medien",
     )
     assert "Stadtbücherei (Düren)" in titles("Stadtbücherei", language="en")
+
+
+def test_the_topic_name_finds_the_topic_sections(initial_content):
+    found = titles("Kinderbetreuung")
+    assert "Titz: Kinderbetreuung" in found
+    assert len([title for title in found if title.endswith(": Kinderbetreuung")]) == 15
