@@ -40,10 +40,10 @@ def test_page_in_both_languages(client, initial_content, url, lang, heading):
 def test_list_shows_all_fifteen_with_kind_population_and_teaser(client, initial_content):
     page = html(client.get("/gemeinden/"))
     assert page.count('class="kern-card"') == 15
-    assert "33.359 Einwohnerinnen und Einwohner (Stand 31.12.2023)" in page
+    assert "33.359 Einwohnerinnen und Einwohner (Stand 31. Dezember 2023)" in page
     assert "Forschungs- und Hochschulstadt" in page
     english = html(client.get("/en/municipalities/"))
-    assert "33,359 inhabitants (as of 12/31/2023)" in english
+    assert "33,359 inhabitants (as of Dec. 31, 2023)" in english
     assert "A town of research and study" in english
 
 
@@ -65,7 +65,7 @@ def test_list_ignores_an_unknown_filter(client, initial_content):
 def test_profile_shows_facts_topics_and_contact(client, initial_content):
     page = html(client.get("/gemeinden/juelich/"))
     assert "<title>Jülich: Stadt im Kreis Düren – Welcome-Center Kreis Düren</title>" in page
-    assert "33.359 (Stand 31.12.2023)" in page
+    assert "33.359 (Stand 31. Dezember 2023)" in page
     assert "90,39 km²" in page
     assert 'href="https://www.juelich.de"' in page
     assert "Große Rurstraße 17, 52428 Jülich" in page
@@ -80,7 +80,7 @@ def test_profile_shows_facts_topics_and_contact(client, initial_content):
 
 def test_profile_in_english(client, initial_content):
     page = html(client.get("/en/municipalities/heimbach/"))
-    assert "4,487 (as of 12/31/2024)" in page
+    assert "4,487 (as of Dec. 31, 2024)" in page
     assert "Smallest town in North Rhine-Westphalia" in page
     assert "Terminus of the Rurtalbahn RB 21 from Düren" in page
     assert "Questions about Heimbach?" in page
