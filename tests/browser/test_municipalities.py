@@ -10,6 +10,7 @@ from tests.browser.conftest import assert_accessible
     [
         "/gemeinden/",
         "/en/municipalities/?kind=stadt",
+        "/gemeinden/?kind=unbekannt",
         "/gemeinden/juelich/",
         "/en/municipalities/heimbach/",
         "/gemeinden/themen/kinderbetreuung/",

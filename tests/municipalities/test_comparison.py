@@ -20,7 +20,7 @@ def test_two_municipalities_side_by_side(client, initial_content):
     assert "Düren, Jülich im Vergleich" in page
     assert "93.323" in page and "33.359" in page
     assert "Forschungszentrum Jülich" in page
-    assert page.count('<th class="kern-table__cell" scope="row">') == 4 + 7
+    assert page.count('<th class="kern-table__cell" scope="row">') == 5 + 7
 
 
 def test_four_in_the_chosen_order(client, initial_content):

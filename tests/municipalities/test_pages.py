@@ -56,10 +56,11 @@ def test_list_filters_towns_without_javascript(client, initial_content):
     assert page.count('class="kern-card"') == 10
 
 
-def test_list_ignores_an_unknown_filter(client, initial_content):
+def test_list_explains_an_unknown_filter_and_shows_all(client, initial_content):
     page = html(client.get("/gemeinden/", {"kind": "<b>dorf</b>"}))
     assert page.count('class="kern-card"') == 15
     assert "<b>dorf</b>" not in page
+    assert "Bitte wählen Sie eine der Möglichkeiten." in page
 
 
 def test_profile_shows_facts_topics_and_contact(client, initial_content):
@@ -132,3 +133,27 @@ def test_text_from_editors_is_escaped(client, make_municipality):
     page = html(client.get("/gemeinden/xss/"))
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_profile_image_with_description(client, make_municipality):
+    from tests.municipalities.test_models import image
+
+    make_municipality(slug="bild", image=image(), image_alt_de="Der Marktplatz im Sommer")
+    page = html(client.get("/gemeinden/bild/"))
+    assert 'alt="Der Marktplatz im Sommer"' in page
+
+
+def test_decorative_profile_image_has_empty_alt(client, make_municipality):
+    from tests.municipalities.test_models import image
+
+    make_municipality(slug="deko", image=image(), image_decorative=True)
+    assert 'alt="">' in html(client.get("/gemeinden/deko/"))
+
+
+def test_last_reviewed_is_shown_as_stand(client, make_municipality):
+    import datetime
+
+    make_municipality(slug="geprueft", last_reviewed=datetime.date(2026, 3, 1))
+    page = html(client.get("/gemeinden/geprueft/"))
+    assert "Stand des Profils" in page
+    assert "1. März 2026" in page
