@@ -1,13 +1,47 @@
-"""The 15 towns and municipalities of the Kreis Düren and the facts the site shows about them."""
+"""The 15 towns and municipalities of the Kreis Düren and what newcomers want to know about them.
 
+A municipality has one text section per newcomer topic (see topics.py), places or offers per
+topic and further links. Places and links hang on the municipality with a topic key rather than
+on the section, so that editors can manage all of them on one admin page.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from municipalities.topics import Topic
 
 
 class MunicipalityQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published=True)
+
+    def visible_to(self, user):
+        """Readers see published profiles; staff also see unpublished ones (preview)."""
+        if user.is_staff:
+            return self.all()
+        return self.published()
+
+    def of_kind(self, kind):
+        return self.filter(kind=kind) if kind else self
+
+    def with_topics(self, topic=None):
+        """Prefetch sections, places and links (of one topic, or of all): three queries in all."""
+        sections = Section.objects.all()
+        places = Place.objects.all()
+        links = Link.objects.all()
+        if topic:
+            sections = sections.filter(topic=topic)
+            places = places.filter(topic=topic)
+            links = links.filter(topic=topic)
+        return self.prefetch_related(
+            Prefetch("sections", queryset=sections),
+            Prefetch("places", queryset=places),
+            Prefetch("links", queryset=links),
+        )
 
 
 class Municipality(models.Model):
@@ -20,6 +54,15 @@ class Municipality(models.Model):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), unique=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    teaser = models.CharField(
+        _("teaser"),
+        max_length=300,
+        blank=True,
+        help_text=_("One or two sentences for the list of municipalities and search engines."),
+    )
+    introduction = models.TextField(
+        _("introduction"), blank=True, help_text=_("Shown at the top of the profile.")
+    )
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
     population_date = models.DateField(
         _("population as of"), null=True, blank=True, help_text=_("Reference date of the figure.")
@@ -29,6 +72,45 @@ class Municipality(models.Model):
     )
     website = models.URLField(_("official website"), blank=True)
     town_hall_address = models.CharField(_("town hall address"), max_length=200, blank=True)
+    town_hall_phone = models.CharField(
+        _("town hall phone"),
+        max_length=50,
+        blank=True,
+        help_text=_("Only a confirmed number; leave empty otherwise."),
+    )
+    town_hall_email = models.EmailField(
+        _("town hall e-mail"),
+        blank=True,
+        help_text=_("Only a confirmed address; leave empty otherwise."),
+    )
+    image = models.ImageField(_("image"), upload_to="municipalities/", blank=True)
+    image_alt = models.CharField(
+        _("image description (alt text)"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    image_decorative = models.BooleanField(
+        _("image is decorative"),
+        default=False,
+        help_text=_("Only if the image adds no information; then it needs no description."),
+    )
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("Shown to readers as “Stand”: the date an editor last checked this profile."),
+    )
+    sources = models.TextField(
+        _("sources"),
+        blank=True,
+        help_text=_(
+            "Where the facts come from, one per line. For the team; not shown on the site."
+        ),
+    )
+    notes = models.TextField(
+        _("editorial notes"), blank=True, help_text=_("For the team; not shown on the site.")
+    )
     published = models.BooleanField(_("published"), default=True)
 
     objects = MunicipalityQuerySet.as_manager()
@@ -43,3 +125,162 @@ class Municipality(models.Model):
 
     def get_absolute_url(self):
         return reverse("municipalities:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        # The German description is the one every language falls back to, so it is required.
+        alt_field = f"image_alt_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}"
+        if self.image and not self.image_decorative and not getattr(self, alt_field):
+            raise ValidationError(
+                {
+                    alt_field: _(
+                        "Describe the image, or mark it as decorative if it adds no information."
+                    )
+                }
+            )
+
+    def topics(self):
+        """All seven topics in their fixed order, each with its section (or None), places, links.
+
+        Uses the prefetched relations (see MunicipalityQuerySet.with_topics), so no extra queries.
+        """
+        sections = {section.topic: section for section in self.sections.all()}
+        places, links = {}, {}
+        for place in self.places.all():
+            places.setdefault(place.topic, []).append(place)
+        for link in self.links.all():
+            links.setdefault(link.topic, []).append(link)
+        return [
+            TopicContent(
+                municipality=self,
+                topic=topic,
+                section=sections.get(topic.value),
+                places=places.get(topic.value, []),
+                links=links.get(topic.value, []),
+            )
+            for topic in Topic
+        ]
+
+    def topic(self, key):
+        """One topic's section, places and links (from the prefetched relations)."""
+        return self.topics()[list(Topic).index(Topic(key))]
+
+
+class TopicContent:
+    """One topic of one municipality as the templates show it."""
+
+    def __init__(self, *, municipality, topic, section, places, links):
+        self.municipality = municipality
+        self.topic = Topic(topic)
+        self.section = section
+        self.places = places
+        self.links = links
+
+    @property
+    def anchor(self):
+        return f"topic-{self.topic.value}"
+
+    @property
+    def label(self):
+        return self.topic.label
+
+
+class Section(models.Model):
+    """The text of one municipality on one topic (for example child care in Jülich)."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="sections",
+        verbose_name=_("municipality"),
+    )
+    topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
+    text = models.TextField(
+        _("text"),
+        blank=True,
+        help_text=_(
+            "Paragraphs are separated by an empty line; lines starting with “- ” become a list."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("topic section")
+        verbose_name_plural = _("topic sections")
+        ordering = ["municipality_id", "topic"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "topic"],
+                name="section_one_per_municipality_and_topic",
+                violation_error_message=_("This municipality already has a section on this topic."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.municipality.name}: {self.get_topic_display()}"
+
+    def get_absolute_url(self):
+        return f"{self.municipality.get_absolute_url()}#topic-{self.topic}"
+
+
+class Place(models.Model):
+    """A place or offer that belongs to a topic: a Kita, a school, a hospital, a museum …"""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="places",
+        verbose_name=_("municipality"),
+    )
+    topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(
+        _("kind"), max_length=100, blank=True, help_text=_("For example: Kita, hospital, museum.")
+    )
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    phone = models.CharField(
+        _("phone"), max_length=50, blank=True, help_text=_("Only a confirmed number.")
+    )
+    description = models.TextField(_("short description"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("place or offer")
+        verbose_name_plural = _("places and offers")
+        ordering = ["topic", "position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{self.municipality.get_absolute_url()}#topic-{self.topic}"
+
+    @property
+    def phone_uri(self):
+        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        if digits.startswith("0"):
+            digits = "+49" + digits[1:]
+        return f"tel:{digits}"
+
+
+class Link(models.Model):
+    """A further link on a topic, for example to the municipality's own page on Kitas."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="links",
+        verbose_name=_("municipality"),
+    )
+    topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
+    title = models.CharField(_("title"), max_length=200)
+    url = models.URLField(_("address (URL)"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("further link")
+        verbose_name_plural = _("further links")
+        ordering = ["topic", "position", "title"]
+
+    def __str__(self):
+        return self.title

@@ -10,6 +10,8 @@ app_name = "municipalities"
 
 urlpatterns = [
     path("", views.MunicipalityListView.as_view(), name="list"),
+    path(_("topics/"), views.TopicListView.as_view(), name="topics"),
     path(_("topics/<topic:topic>/"), views.TopicView.as_view(), name="topic"),
+    path(_("compare/"), views.ComparisonView.as_view(), name="compare"),
     path("<slug:slug>/", views.MunicipalityDetailView.as_view(), name="detail"),
 ]

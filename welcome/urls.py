@@ -8,14 +8,18 @@ URLconf. Public pages sit inside `i18n_patterns`: German at `/` without a prefix
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from welcome import views
+from welcome.search import SearchView
+from welcome.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -45,6 +49,7 @@ urlpatterns += i18n_patterns(
         views.PageView.as_view(key="sign-language"),
         name="page_sign_language",
     ),
+    path(_("search/"), SearchView.as_view(), name="search"),
     prefix_default_language=False,
 )
 

@@ -162,6 +162,7 @@ class PageView(TemplateView):
 def robots_txt(request):
     """Search engines may index the public site, never the admin."""
     lines = ["User-agent: *", "Disallow: /admin/", ""]
+    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from municipalities.models import Municipality
+from municipalities.initial_content import load_municipalities
 from welcome.initial_pages import load_welcome_content
 from welcome.models import OpeningHours, WelcomeCenter
 
@@ -31,7 +31,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         data = json.loads(CONTENT_FILE.read_text(encoding="utf-8"))
         center = self.load_center(data["welcome_center"])
-        municipalities = [self.load_municipality(item) for item in data["municipalities"]]
+        municipalities = load_municipalities(data["municipalities"])
         load_welcome_content()
         self.stdout.write(
             self.style.SUCCESS(
@@ -60,18 +60,3 @@ class Command(BaseCommand):
             for opens, closes in map(parse_interval, facts["opening_hours"][key])
         )
         return center
-
-    def load_municipality(self, facts):
-        municipality, _created = Municipality.objects.update_or_create(
-            slug=facts["slug"],
-            defaults={
-                "name": facts["name"],
-                "kind": facts["kind"].lower(),
-                "population": facts["population"],
-                "population_date": facts["population_date"],
-                "area_km2": facts["area_km2"],
-                "website": facts["website"],
-                "town_hall_address": facts["town_hall_address"],
-            },
-        )
-        return municipality

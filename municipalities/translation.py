@@ -1,0 +1,25 @@
+"""Which municipality fields exist in German and English (German is the fallback)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from municipalities.models import Link, Municipality, Place, Section
+
+
+@register(Municipality)
+class MunicipalityTranslationOptions(TranslationOptions):
+    fields = ("teaser", "introduction", "image_alt")
+
+
+@register(Section)
+class SectionTranslationOptions(TranslationOptions):
+    fields = ("text",)
+
+
+@register(Place)
+class PlaceTranslationOptions(TranslationOptions):
+    fields = ("name", "kind", "description")
+
+
+@register(Link)
+class LinkTranslationOptions(TranslationOptions):
+    fields = ("title",)

@@ -1,0 +1,104 @@
+"""Admin smoke tests for every municipality model admin, and the alt-text rule in the admin."""
+
+from http import HTTPStatus
+
+import pytest
+from django.urls import reverse
+
+from municipalities.models import Municipality, Place, Section
+from municipalities.topics import Topic
+
+pytestmark = pytest.mark.django_db
+
+MODELS = ["municipality", "section", "place"]
+
+
+@pytest.fixture
+def objects(full_profile):
+    municipality = full_profile(name="Musterdorf", slug="musterdorf")
+    return {
+        "municipality": municipality,
+        "section": municipality.sections.first(),
+        "place": municipality.places.first(),
+    }
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_changelist(admin_client, objects, model):
+    response = admin_client.get(reverse(f"admin:municipalities_{model}_changelist"))
+    assert response.status_code == HTTPStatus.OK
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_search(admin_client, objects, model):
+    url = reverse(f"admin:municipalities_{model}_changelist")
+    response = admin_client.get(url, {"q": "Musterdorf"})
+    assert response.status_code == HTTPStatus.OK
+    assert "Musterdorf" in response.content.decode()
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_add(admin_client, model):
+    response = admin_client.get(reverse(f"admin:municipalities_{model}_add"))
+    assert response.status_code == HTTPStatus.OK
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_change(admin_client, objects, model):
+    url = reverse(f"admin:municipalities_{model}_change", args=[objects[model].pk])
+    response = admin_client.get(url)
+    assert response.status_code == HTTPStatus.OK
+
+
+def test_change_page_has_translation_tabs_inlines_and_view_on_site(admin_client, objects):
+    municipality = objects["municipality"]
+    url = reverse("admin:municipalities_municipality_change", args=[municipality.pk])
+    page = admin_client.get(url).content.decode()
+    assert 'name="teaser_de"' in page and 'name="teaser_en"' in page
+    assert 'name="sections-0-text_de"' in page
+    assert 'name="places-0-name_de"' in page
+    assert 'name="links-0-title_de"' in page
+    assert "/admin/r/" in page  # "view on site"
+
+
+def inline_management(prefix):
+    return {
+        f"{prefix}-TOTAL_FORMS": "0",
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+def test_admin_refuses_an_image_without_description(admin_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.municipalities.test_models import TINY_PNG
+
+    data = {
+        "name": "Bilddorf",
+        "slug": "bilddorf",
+        "kind": "gemeinde",
+        "published": "on",
+        "image": SimpleUploadedFile("bild.png", TINY_PNG, content_type="image/png"),
+        **inline_management("sections"),
+        **inline_management("places"),
+        **inline_management("links"),
+    }
+    response = admin_client.post(reverse("admin:municipalities_municipality_add"), data)
+    assert response.status_code == HTTPStatus.OK
+    assert "Beschreiben Sie das Bild" in response.content.decode()
+    assert not Municipality.objects.filter(slug="bilddorf").exists()
+
+
+def test_admin_adds_a_place(admin_client, objects):
+    data = {
+        "municipality": objects["municipality"].pk,
+        "topic": Topic.CHILDCARE,
+        "name_de": "Kita Regenbogen",
+        "position": "0",
+    }
+    response = admin_client.post(reverse("admin:municipalities_place_add"), data)
+    assert response.status_code == HTTPStatus.FOUND
+    assert Place.objects.filter(name_de="Kita Regenbogen").exists()
+    assert Section.objects.count() == 7

@@ -1,0 +1,159 @@
+"""Every municipality page in German and English."""
+
+from http import HTTPStatus
+
+import pytest
+
+from municipalities.models import Municipality
+
+pytestmark = pytest.mark.django_db
+
+
+def html(response):
+    assert response.status_code == HTTPStatus.OK
+    return response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url,lang,heading",
+    [
+        ("/gemeinden/", "de", "Städte und Gemeinden im Kreis Düren"),
+        ("/en/municipalities/", "en", "Towns and municipalities in the Kreis Düren"),
+        ("/gemeinden/juelich/", "de", "Jülich"),
+        ("/en/municipalities/juelich/", "en", "Jülich"),
+        ("/gemeinden/themen/", "de", "Themen für Zugezogene im Kreis Düren"),
+        ("/en/municipalities/topics/", "en", "Topics for newcomers in the Kreis Düren"),
+        ("/gemeinden/themen/kinderbetreuung/", "de", "Kinderbetreuung im Kreis Düren"),
+        ("/en/municipalities/topics/childcare/", "en", "Child care in the Kreis Düren"),
+        ("/gemeinden/vergleich/", "de", "Städte und Gemeinden vergleichen"),
+        ("/en/municipalities/compare/", "en", "Compare towns and municipalities"),
+    ],
+)
+def test_page_in_both_languages(client, initial_content, url, lang, heading):
+    page = html(client.get(url))
+    assert f'<html lang="{lang}"' in page
+    assert f'<h1 class="kern-heading-x-large">{heading}</h1>' in page
+    assert '<meta name="description" content="' in page
+    assert not client.get(url).cookies
+
+
+def test_list_shows_all_fifteen_with_kind_population_and_teaser(client, initial_content):
+    page = html(client.get("/gemeinden/"))
+    assert page.count('class="kern-card"') == 15
+    assert "33.359 Einwohnerinnen und Einwohner (Stand 31. Dezember 2023)" in page
+    assert "Forschungs- und Hochschulstadt" in page
+    english = html(client.get("/en/municipalities/"))
+    assert "33,359 inhabitants (as of Dec. 31, 2023)" in english
+    assert "A town of research and study" in english
+
+
+def test_list_filters_towns_without_javascript(client, initial_content):
+    page = html(client.get("/gemeinden/", {"kind": "stadt"}))
+    assert page.count('class="kern-card"') == 5
+    assert "Aldenhoven" not in page
+    assert 'value="stadt" checked' in page
+    page = html(client.get("/gemeinden/", {"kind": "gemeinde"}))
+    assert page.count('class="kern-card"') == 10
+
+
+def test_list_explains_an_unknown_filter_and_shows_all(client, initial_content):
+    page = html(client.get("/gemeinden/", {"kind": "<b>dorf</b>"}))
+    assert page.count('class="kern-card"') == 15
+    assert "<b>dorf</b>" not in page
+    assert "Bitte wählen Sie eine der Möglichkeiten." in page
+
+
+def test_profile_shows_facts_topics_and_contact(client, initial_content):
+    page = html(client.get("/gemeinden/juelich/"))
+    assert "<title>Jülich: Stadt im Kreis Düren – Welcome-Center Kreis Düren</title>" in page
+    assert "33.359 (Stand 31. Dezember 2023)" in page
+    assert "90,39 km²" in page
+    assert 'href="https://www.juelich.de"' in page
+    assert "Große Rurstraße 17, 52428 Jülich" in page
+    for anchor in ["work", "education", "childcare", "health", "leisure", "mobility", "housing"]:
+        assert f'href="#topic-{anchor}"' in page
+        assert f'id="topic-{anchor}"' in page
+    assert "Forschungszentrum Jülich (Helmholtz-Gemeinschaft" in page
+    assert 'href="/kontakt/frage/?municipality=juelich"' in page or (
+        'href="/contact/question/?municipality=juelich"' in page
+    )
+
+
+def test_profile_in_english(client, initial_content):
+    page = html(client.get("/en/municipalities/heimbach/"))
+    assert "4,487 (as of Dec. 31, 2024)" in page
+    assert "Smallest town in North Rhine-Westphalia" in page
+    assert "Terminus of the Rurtalbahn RB 21 from Düren" in page
+    assert "Questions about Heimbach?" in page
+
+
+def test_unknown_profile_is_a_404(client, initial_content):
+    assert client.get("/gemeinden/atlantis/").status_code == HTTPStatus.NOT_FOUND
+
+
+def test_unpublished_profile_is_hidden_from_readers(client, initial_content):
+    Municipality.objects.filter(slug="titz").update(published=False)
+    assert client.get("/gemeinden/titz/").status_code == HTTPStatus.NOT_FOUND
+    assert "Titz" not in html(client.get("/gemeinden/"))
+
+
+def test_staff_preview_unpublished_profiles(admin_client, initial_content):
+    Municipality.objects.filter(slug="titz").update(published=False)
+    page = html(admin_client.get("/gemeinden/titz/"))
+    assert "Dieses Profil ist nicht veröffentlicht" in page
+    assert '<meta name="robots" content="noindex">' in page
+
+
+def test_topic_page_shows_every_municipality(client, initial_content):
+    page = html(client.get("/gemeinden/themen/gesundheit/"))
+    assert page.count('class="topic-section"') == 15
+    assert "St. Elisabeth-Krankenhaus" in page
+    assert "nächstes Krankenhaus in Jülich" in page
+    assert 'href="/gemeinden/juelich/"' in page
+
+
+def test_topic_slug_of_the_other_language_resolves(client, initial_content):
+    assert client.get("/gemeinden/themen/childcare/").status_code == HTTPStatus.OK
+    assert client.get("/gemeinden/themen/unbekannt/").status_code == HTTPStatus.NOT_FOUND
+
+
+def test_places_and_links_are_shown(client, full_profile):
+    municipality = full_profile(slug="musterdorf", name="Musterdorf")
+    municipality.places.filter(topic="childcare").update(
+        kind_de="Kita", phone="02421 123", website="https://kita.example/"
+    )
+    page = html(client.get("/gemeinden/musterdorf/"))
+    assert "Ort childcare" in page
+    assert 'href="tel:+492421123"' in page
+    assert 'href="https://example.org/">Link childcare</a>' in page
+
+
+def test_text_from_editors_is_escaped(client, make_municipality):
+    make_municipality(slug="xss", teaser_de="<script>alert(1)</script>")
+    page = html(client.get("/gemeinden/xss/"))
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_profile_image_with_description(client, make_municipality):
+    from tests.municipalities.test_models import image
+
+    make_municipality(slug="bild", image=image(), image_alt_de="Der Marktplatz im Sommer")
+    page = html(client.get("/gemeinden/bild/"))
+    assert 'alt="Der Marktplatz im Sommer"' in page
+
+
+def test_decorative_profile_image_has_empty_alt(client, make_municipality):
+    from tests.municipalities.test_models import image
+
+    make_municipality(slug="deko", image=image(), image_decorative=True)
+    assert 'alt="">' in html(client.get("/gemeinden/deko/"))
+
+
+def test_last_reviewed_is_shown_as_stand(client, make_municipality):
+    import datetime
+
+    make_municipality(slug="geprueft", last_reviewed=datetime.date(2026, 3, 1))
+    page = html(client.get("/gemeinden/geprueft/"))
+    assert "Stand des Profils" in page
+    assert "1. März 2026" in page
