@@ -20,7 +20,7 @@ from enquiries.models import Enquiry
 from municipalities.models import Municipality
 from municipalities.topics import Topic
 
-TOKEN_SALT = "enquiries.form-token"
+TOKEN_SALT = "enquiries.form-token"  # noqa: S105 (a signing salt, not a secret)
 BERLIN = ZoneInfo("Europe/Berlin")
 DATE_FORMATS = ["%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d"]
 TIME_FORMATS = ["%H:%M", "%H.%M", "%H"]
