@@ -1,7 +1,16 @@
-from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin
+"""Admin for the Welcome-Center: its contact data, regular week and opening exceptions."""
 
-from welcome.models import OpeningHours, WelcomeCenter
+from django import forms
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from welcome.models import (
+    OpeningException,
+    OpeningExceptionInterval,
+    OpeningHours,
+    WelcomeCenter,
+)
 
 
 class OpeningHoursInline(admin.TabularInline):
@@ -10,6 +19,58 @@ class OpeningHoursInline(admin.TabularInline):
 
 
 @admin.register(WelcomeCenter)
-class WelcomeCenterAdmin(TranslationAdmin):
+class WelcomeCenterAdmin(TabbedTranslationAdmin):
     list_display = ("name", "street", "city", "phone", "email")
+    fieldsets = (
+        (None, {"fields": ("name",)}),
+        (_("Address"), {"fields": ("street", "postcode", "city", "quarter")}),
+        (_("Contact"), {"fields": ("phone", "email", "by_appointment")}),
+        (_("Getting here"), {"fields": ("public_transport", "parking", "accessibility")}),
+    )
     inlines = (OpeningHoursInline,)
+
+
+class IntervalFormSet(forms.BaseInlineFormSet):
+    """Special hours belong to an exception that is open; a closure has none."""
+
+    def clean(self):
+        super().clean()
+        intervals = [
+            form
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE", False)
+        ]
+        if self.instance.closed and intervals:
+            raise forms.ValidationError(
+                _("Remove the special opening hours or untick “closed all day”.")
+            )
+        if not self.instance.closed and not intervals:
+            raise forms.ValidationError(
+                _("Enter the special opening hours, or tick “closed all day”.")
+            )
+
+
+class OpeningExceptionIntervalInline(admin.TabularInline):
+    model = OpeningExceptionInterval
+    formset = IntervalFormSet
+    extra = 1
+
+
+@admin.register(OpeningException)
+class OpeningExceptionAdmin(TabbedTranslationAdmin):
+    list_display = ("start_date", "end_date", "closed", "reason")
+    list_filter = ("closed",)
+    search_fields = ("reason_de", "reason_en")
+    date_hierarchy = "start_date"
+    fieldsets = (
+        (None, {"fields": ("center", "start_date", "end_date")}),
+        (_("Opening"), {"fields": ("closed", "reason")}),
+    )
+    inlines = (OpeningExceptionIntervalInline,)
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        center = WelcomeCenter.objects.first()
+        if center is not None:
+            initial.setdefault("center", center.pk)
+        return initial

@@ -1,7 +1,16 @@
-"""The Welcome-Center's own data: address, contact and regular opening hours."""
+"""The Welcome-Center's own data: address, contact, opening hours and their exceptions."""
 
+from datetime import timedelta
+from urllib.parse import urlencode
+
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from welcome import opening_hours
 
 
 class WelcomeCenterManager(models.Manager):
@@ -29,6 +38,22 @@ class WelcomeCenter(models.Model):
         default=True,
         help_text=_("Shows the note “and by appointment” next to the opening hours."),
     )
+    public_transport = models.TextField(
+        _("by train and bus"),
+        blank=True,
+        help_text=_("How to get here by public transport. One paragraph per line."),
+    )
+    parking = models.TextField(
+        _("parking"), blank=True, help_text=_("Shown on the contact page only when filled in.")
+    )
+    accessibility = models.TextField(
+        _("accessibility of the building"),
+        blank=True,
+        help_text=_(
+            "Step-free access, lift, accessible toilet … Shown on the contact page only when "
+            "filled in."
+        ),
+    )
 
     objects = WelcomeCenterManager()
 
@@ -51,6 +76,41 @@ class WelcomeCenter(models.Model):
     def address_line(self):
         place = " ".join(part for part in (self.postcode, self.city) if part)
         return ", ".join(part for part in (self.street, place) if part)
+
+    @property
+    def map_url(self):
+        """A link to the address on OpenStreetMap (a link only: no map is embedded)."""
+        query = ", ".join(part for part in (self.street, self.postcode, self.city) if part)
+        return "https://www.openstreetmap.org/search?" + urlencode({"query": query})
+
+    def schedule(self, today=None):
+        """The opening hours as an engine `Schedule`: the regular week and the exceptions from
+        a week before `today` on, with reasons in the active language.
+
+        Two queries (exceptions and their intervals) on top of the prefetched regular week; the
+        result is kept on the instance for the rest of the request.
+        """
+        today = today or timezone.localdate()
+        key = (today, get_language())
+        cached = getattr(self, "_schedule_cache", None)
+        if cached and cached[0] == key:
+            return cached[1]
+        exceptions = self.opening_exceptions.filter(
+            end_date__gte=today - timedelta(days=7)
+        ).prefetch_related(Prefetch("intervals", to_attr="interval_list"))
+        specials = []
+        # Longer ranges first, so that a single day inside a range overrides the range.
+        for exception in sorted(
+            exceptions, key=lambda e: (-(e.end_date - e.start_date).days, e.pk)
+        ):
+            specials.extend(exception.special_days())
+        schedule = opening_hours.Schedule(
+            regular=tuple((h.weekday, h.opens, h.closes) for h in self.opening_hours.all()),
+            exceptions=tuple(specials),
+            by_appointment=self.by_appointment,
+        )
+        self._schedule_cache = (key, schedule)
+        return schedule
 
 
 class OpeningHours(models.Model):
@@ -89,3 +149,107 @@ class OpeningHours(models.Model):
 
     def __str__(self):
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class OpeningException(models.Model):
+    """A closure (Rosenmontag, 24 December) or special hours, for a day or a range of days.
+
+    Exceptions override the regular week and the public holidays; the reason is shown to visitors.
+    """
+
+    center = models.ForeignKey(
+        WelcomeCenter,
+        on_delete=models.CASCADE,
+        related_name="opening_exceptions",
+        verbose_name=_("Welcome-Center"),
+    )
+    start_date = models.DateField(_("from"))
+    end_date = models.DateField(
+        _("until"), blank=True, help_text=_("Leave empty for a single day.")
+    )
+    closed = models.BooleanField(
+        _("closed all day"),
+        default=True,
+        help_text=_("Untick and enter the special opening hours below if the center is open."),
+    )
+    reason = models.CharField(
+        _("reason"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown to visitors, e.g. “Rosenmontag” or “staff training”."),
+    )
+
+    class Meta:
+        verbose_name = _("opening exception")
+        verbose_name_plural = _("opening exceptions")
+        ordering = ["start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(start_date__lte=models.F("end_date")),
+                name="opening_exception_start_before_end",
+                violation_error_message=_("The last day must not be before the first day."),
+            )
+        ]
+
+    def __str__(self):
+        if self.end_date and self.end_date != self.start_date:
+            dates = f"{self.start_date:%d.%m.%Y}–{self.end_date:%d.%m.%Y}"
+        else:
+            dates = f"{self.start_date:%d.%m.%Y}"
+        return f"{dates} {self.reason}".strip()
+
+    def save(self, *args, **kwargs):
+        if self.end_date is None:
+            self.end_date = self.start_date
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.end_date is None:
+            self.end_date = self.start_date
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The last day must not be before the first day.")})
+
+    def special_days(self):
+        """One engine `SpecialDay` per date of the range."""
+        intervals = getattr(self, "interval_list", None)
+        if intervals is None:
+            intervals = list(self.intervals.all())
+        pairs = tuple((interval.opens, interval.closes) for interval in intervals)
+        days = (self.end_date - self.start_date).days + 1
+        return [
+            opening_hours.SpecialDay(
+                date=self.start_date + timedelta(days=offset),
+                closed=self.closed,
+                intervals=() if self.closed else pairs,
+                reason=self.reason,
+            )
+            for offset in range(days)
+        ]
+
+
+class OpeningExceptionInterval(models.Model):
+    """Special opening hours on the days of an exception that is not a closure."""
+
+    exception = models.ForeignKey(
+        OpeningException,
+        on_delete=models.CASCADE,
+        related_name="intervals",
+        verbose_name=_("opening exception"),
+    )
+    opens = models.TimeField(_("opens at"))
+    closes = models.TimeField(_("closes at"))
+
+    class Meta:
+        verbose_name = _("special opening hours")
+        verbose_name_plural = _("special opening hours")
+        ordering = ["opens"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(opens__lt=models.F("closes")),
+                name="opening_exception_interval_opens_before_closes",
+                violation_error_message=_("The closing time must be after the opening time."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.opens:%H:%M}–{self.closes:%H:%M}"

@@ -1,8 +1,13 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from welcome.models import WelcomeCenter
+from welcome.models import OpeningException, WelcomeCenter
 
 
 @register(WelcomeCenter)
 class WelcomeCenterTranslationOptions(TranslationOptions):
-    fields = ("name",)
+    fields = ("name", "public_transport", "parking", "accessibility")
+
+
+@register(OpeningException)
+class OpeningExceptionTranslationOptions(TranslationOptions):
+    fields = ("reason",)
