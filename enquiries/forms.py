@@ -8,6 +8,7 @@ import uuid
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from crispy_forms.layout import HTML, Div, Fieldset, Layout
 from django import forms
 from django.conf import settings
 from django.core import signing
@@ -19,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from enquiries.models import Enquiry
 from municipalities.models import Municipality
 from municipalities.topics import Topic
+from welcome.forms import DateInput, KernFormMixin, TimeInput
 
 TOKEN_SALT = "enquiries.form-token"  # noqa: S105 (a signing salt, not a secret)
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -59,11 +61,24 @@ class SingleLineField(forms.CharField):
         return " ".join(value.split()) if value else value
 
 
-class EnquiryForm(forms.ModelForm):
+# The send button with the note on how the data is used, next to it.
+SUBMIT = HTML('{% include "enquiries/includes/form_submit.html" %}')
+
+
+def protection():
+    """The form token and the honeypot, hidden from people and assistive technology."""
+    return Div(
+        "form_token",
+        Div("homepage", css_class="kern-sr-only", aria_hidden="true"),
+    )
+
+
+class EnquiryForm(KernFormMixin, forms.ModelForm):
     """What every enquiry form has: the form token, the honeypot and required contact fields."""
 
     kind = None
     required = ()
+    submit_label = False
 
     form_token = forms.CharField(widget=forms.HiddenInput, required=False)
     # A field that people never see or reach with the keyboard; programs that fill every field do.
@@ -203,6 +218,24 @@ class QuestionForm(EnquiryForm):
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["phone"].widget.attrs["autocomplete"] = "tel"
 
+    def get_layout(self):
+        return Layout(
+            Fieldset(_("Your question"), "topics", "municipality", "message"),
+            Fieldset(
+                _("About your move (optional)"), "moving_situation", "adults", "children_ages"
+            ),
+            Fieldset(
+                _("How we can reach you"),
+                "name",
+                "email",
+                "phone",
+                "preferred_language",
+                "contact_preference",
+            ),
+            protection(),
+            SUBMIT,
+        )
+
     def clean(self):
         cleaned_data = super().clean()
         if cleaned_data.get("contact_preference") == Enquiry.ContactPreference.PHONE and not (
@@ -282,6 +315,22 @@ class CompanyForm(EnquiryForm):
         self.fields["phone"].widget.attrs["autocomplete"] = "tel"
         self.fields["company_name"].widget.attrs["autocomplete"] = "organization"
 
+    def get_layout(self):
+        return Layout(
+            Fieldset(_("Your company"), "company_name", "sector", "company_address"),
+            Fieldset(_("Contact person"), "name", "email", "phone"),
+            Fieldset(
+                _("Your plans"),
+                "employees",
+                "time_frame",
+                "target_municipalities",
+                "needs",
+                "message",
+            ),
+            protection(),
+            SUBMIT,
+        )
+
     def municipalities(self):
         return list(self.cleaned_data.get("target_municipalities") or [])
 
@@ -340,27 +389,41 @@ class AppointmentForm(EnquiryForm):
         self.fields["phone"].widget.attrs["autocomplete"] = "tel"
         for number in range(1, APPOINTMENT_OPTIONS + 1):
             self.fields[f"option_{number}_date"] = forms.DateField(
-                label=_("Date"),
+                label=pgettext_lazy("appointment option", "Date %(number)s") % {"number": number},
                 required=number == 1,
                 input_formats=DATE_FORMATS,
-                help_text=_("DD.MM.YYYY, for example 15.01.2027."),
-                widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+                widget=DateInput(attrs={"maxlength": "10"}),
             )
             self.fields[f"option_{number}_time"] = forms.TimeField(
-                label=_("Time"),
+                label=pgettext_lazy("appointment option", "Time %(number)s") % {"number": number},
                 required=number == 1,
                 input_formats=TIME_FORMATS,
-                help_text=_("HH:MM, for example 10:30."),
-                widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+                widget=TimeInput(attrs={"maxlength": "5"}),
             )
-            for part in ("date", "time"):
-                field = self.fields[f"option_{number}_{part}"]
-                field.widget.attrs["maxlength"] = "10"
-                field.max_length = 10
+
+    def get_layout(self):
+        options = [
+            Fieldset(
+                self.option_legend(number),
+                f"option_{number}_date",
+                f"option_{number}_time",
+            )
+            for number in range(1, APPOINTMENT_OPTIONS + 1)
+        ]
+        return Layout(
+            Fieldset(_("Your appointment"), "topic", "mode", "people", "preferred_language"),
+            HTML('{% include "enquiries/includes/appointment_hours.html" %}'),
+            *options,
+            Fieldset(_("How we can reach you"), "name", "email", "phone", "accessibility_needs"),
+            protection(),
+            SUBMIT,
+        )
 
     @staticmethod
     def option_legend(number):
-        return pgettext_lazy("appointment option", "Preferred time %(number)s") % {"number": number}
+        if number == 1:
+            return gettext("Preferred time 1")
+        return gettext("Preferred time %(number)s (optional)") % {"number": number}
 
     def clean(self):
         cleaned_data = super().clean()
@@ -452,6 +515,14 @@ class BarrierForm(EnquiryForm):
         super().__init__(*args, **kwargs)
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["name"].widget.attrs["autocomplete"] = "name"
+
+    def get_layout(self):
+        return Layout(
+            Fieldset(_("The barrier"), "page_url", "message"),
+            Fieldset(_("Your contact details (optional)"), "name", "email"),
+            protection(),
+            SUBMIT,
+        )
 
     def clean_page_url(self):
         return " ".join(self.cleaned_data["page_url"].split())

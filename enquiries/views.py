@@ -13,6 +13,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
@@ -34,6 +35,14 @@ def sent_url(enquiry):
 @method_decorator(never_cache, name="dispatch")
 class EnquiryFormView(FormView):
     """A form page; a valid form is stored by `services.enquiry_submit` and redirects."""
+
+    page_title = None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_title"] = self.page_title
+        context["retention_days"] = settings.ENQUIRY_RETENTION_DAYS
+        return context
 
     def get_initial(self):
         initial = super().get_initial()
@@ -85,6 +94,7 @@ class QuestionView(EnquiryFormView):
 
     form_class = QuestionForm
     template_name = "enquiries/question_form.html"
+    page_title = _("Ask a question")
 
 
 class CompanyView(EnquiryFormView):
@@ -92,6 +102,7 @@ class CompanyView(EnquiryFormView):
 
     form_class = CompanyForm
     template_name = "enquiries/company_form.html"
+    page_title = _("Enquiry for companies")
 
 
 class AppointmentView(EnquiryFormView):
@@ -99,6 +110,7 @@ class AppointmentView(EnquiryFormView):
 
     form_class = AppointmentForm
     template_name = "enquiries/appointment_form.html"
+    page_title = _("Request an appointment")
 
 
 class BarrierView(EnquiryFormView):
@@ -106,6 +118,7 @@ class BarrierView(EnquiryFormView):
 
     form_class = BarrierForm
     template_name = "enquiries/barrier_form.html"
+    page_title = _("Report a barrier")
 
     def get_initial(self):
         initial = super().get_initial()
