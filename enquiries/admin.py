@@ -309,7 +309,7 @@ class EnquiryAdmin(admin.ModelAdmin):
             messages.error(request, gettext("This is not possible in the enquiry's current state."))
             return redirect(reverse("admin:enquiries_enquiry_change", args=[pk]))
         form_class = AppointmentConfirmForm if action == "confirm" else AppointmentMessageForm
-        form = form_class(request.POST or None, enquiry=enquiry)
+        form = form_class(request.POST if request.method == "POST" else None, enquiry=enquiry)
         if request.method == "POST" and form.is_valid():
             message = form.cleaned_data["message"]
             if action == "confirm":

@@ -40,7 +40,10 @@ def open_day(weeks_ahead=2, hour=11):
     day = timezone.localdate() + timedelta(weeks=weeks_ahead)
     while True:
         moment = datetime(day.year, day.month, day.day, hour, 0, tzinfo=BERLIN)
-        if day.weekday() in (1, 2) and check_appointment_time(schedule, moment, timezone.now()) is None:
+        if (
+            day.weekday() in (1, 2)
+            and check_appointment_time(schedule, moment, timezone.now()) is None
+        ):
             return moment
         day += timedelta(days=1)
 
