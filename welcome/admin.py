@@ -6,9 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from welcome.models import (
+    Event,
     OpeningException,
     OpeningExceptionInterval,
     OpeningHours,
+    Page,
     WelcomeCenter,
 )
 
@@ -74,3 +76,32 @@ class OpeningExceptionAdmin(TabbedTranslationAdmin):
         if center is not None:
             initial.setdefault("center", center.pk)
         return initial
+
+
+@admin.register(Event)
+class EventAdmin(TabbedTranslationAdmin):
+    list_display = ("title", "kind", "municipality", "start_date", "end_date", "published")
+    list_filter = ("published", "kind", "municipality")
+    search_fields = ("title_de", "title_en", "summary_de", "summary_en")
+    date_hierarchy = "start_date"
+    list_select_related = ("municipality",)
+    prepopulated_fields = {"slug": ("title_de",)}
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "kind", "municipality", "published")}),
+        (_("Date and time"), {"fields": ("start_date", "end_date", "start_time", "end_time")}),
+        (_("Place"), {"fields": ("place",)}),
+        (_("Text"), {"fields": ("summary", "description")}),
+        (_("Image"), {"fields": ("image", "image_alt")}),
+    )
+
+
+@admin.register(Page)
+class PageAdmin(TabbedTranslationAdmin):
+    list_display = ("title", "key", "updated_at")
+    search_fields = ("title_de", "title_en", "body_de", "body_en")
+    readonly_fields = ("updated_at",)
+    fieldsets = (
+        (None, {"fields": ("key", "title", "intro", "body")}),
+        (_("Video"), {"fields": ("video", "video_captions")}),
+        (None, {"fields": ("updated_at",)}),
+    )

@@ -4,8 +4,10 @@ from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -253,3 +255,210 @@ class OpeningExceptionInterval(models.Model):
 
     def __str__(self):
         return f"{self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class EventQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+    def upcoming(self, today=None):
+        """Published events that have not ended before today, the soonest first."""
+        today = today or timezone.localdate()
+        return (
+            self.published()
+            .filter(end_date__gte=today)
+            .select_related("municipality")
+            .order_by("start_date", "start_time", "pk")
+        )
+
+    def past(self, today=None):
+        """Published events that ended before today, the latest first."""
+        today = today or timezone.localdate()
+        return (
+            self.published()
+            .filter(end_date__lt=today)
+            .select_related("municipality")
+            .order_by("-start_date", "-start_time", "-pk")
+        )
+
+    def for_municipality(self, municipality):
+        return self.filter(municipality=municipality)
+
+
+class Event(models.Model):
+    """A presentation or exhibition of a municipality, or an information event of the center.
+
+    Either a time span on one day (start and end times) or a range of whole days (exhibitions:
+    no times). The place defaults to the center itself.
+    """
+
+    class Kind(models.TextChoices):
+        PRESENTATION = "presentation", _("Presentation")
+        EXHIBITION = "exhibition", _("Exhibition")
+        INFORMATION = "information", _("Information event")
+        ONE_STOP_SHOP = "one-stop-shop", _("One-Stop-Shop")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    municipality = models.ForeignKey(
+        "municipalities.Municipality",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("municipality"),
+        help_text=_("The town or municipality that presents itself, if any."),
+    )
+    summary = models.CharField(
+        _("summary"), max_length=300, blank=True, help_text=_("One or two sentences for lists.")
+    )
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Markdown: paragraphs, lists, links.")
+    )
+    start_date = models.DateField(_("first day"))
+    end_date = models.DateField(
+        _("last day"), blank=True, help_text=_("Leave empty for an event on a single day.")
+    )
+    start_time = models.TimeField(
+        _("starts at"), null=True, blank=True, help_text=_("Leave empty for whole days.")
+    )
+    end_time = models.TimeField(_("ends at"), null=True, blank=True)
+    place = models.CharField(
+        _("place"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leave empty if the event takes place at the Welcome-Center."),
+    )
+    image = models.ImageField(_("image"), upload_to="events/", blank=True)
+    image_alt = models.CharField(
+        _("alternative text of the image"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it. Required with an image."),
+    )
+    published = models.BooleanField(_("published"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["-start_date", "-start_time"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(start_date__lte=models.F("end_date")),
+                name="event_start_before_end",
+                violation_error_message=_("The last day must not be before the first day."),
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.end_date is None:
+            self.end_date = self.start_date
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("event_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.end_date is None:
+            self.end_date = self.start_date
+        errors = {}
+        if self.start_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The last day must not be before the first day.")
+        if self.end_time and not self.start_time:
+            errors["start_time"] = _("Enter the start time too, or leave both times empty.")
+        if (
+            self.start_time
+            and self.end_time
+            and self.start_date == self.end_date
+            and self.end_time <= self.start_time
+        ):
+            errors["end_time"] = _("The event must end after it starts.")
+        if self.image and not self.image_alt:
+            errors["image_alt"] = _("Describe the image for people who cannot see it.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_all_day(self):
+        return self.start_time is None
+
+    @property
+    def is_multi_day(self):
+        return self.end_date != self.start_date
+
+    @property
+    def starts_at(self):
+        """Start as an aware Berlin datetime (None for whole-day events)."""
+        if self.start_time is None:
+            return None
+        return opening_hours.aware(self.start_date, self.start_time)
+
+    @property
+    def ends_at(self):
+        if self.start_time is None:
+            return None
+        if self.end_time is None:
+            return None
+        return opening_hours.aware(self.end_date, self.end_time)
+
+
+class Page(models.Model):
+    """A page that staff edit: the legal pages and the pages in Leichte Sprache and DGS.
+
+    The body is Markdown. It is rendered and then sanitised with nh3, so that nothing a staff
+    member types (or pastes) can put a script on the site. Placeholders such as
+    `[[retention_days]]` are filled from the settings and the center's data when shown.
+    """
+
+    class Key(models.TextChoices):
+        IMPRINT = "imprint", _("Legal notice")
+        PRIVACY = "privacy", _("Privacy policy")
+        ACCESSIBILITY = "accessibility", _("Accessibility statement")
+        EASY_LANGUAGE = "easy-language", _("Easy language")
+        SIGN_LANGUAGE = "sign-language", _("German Sign Language")
+
+    key = models.CharField(_("page"), max_length=20, choices=Key.choices, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    intro = models.TextField(_("introduction"), blank=True)
+    body = models.TextField(
+        _("text"),
+        help_text=_(
+            "Markdown: ## headings, paragraphs, lists, [links](https://…). HTML and scripts are "
+            "removed. Placeholders: [[retention_days]], [[center_email]], [[center_phone]], "
+            "[[barrier_form_url]]."
+        ),
+    )
+    video = models.FileField(
+        _("video"),
+        upload_to="pages/",
+        blank=True,
+        validators=[FileExtensionValidator(["mp4", "webm"])],
+        help_text=_("A self-hosted video (MP4 or WebM), e.g. in German Sign Language."),
+    )
+    video_captions = models.FileField(
+        _("video captions"),
+        upload_to="pages/",
+        blank=True,
+        validators=[FileExtensionValidator(["vtt"])],
+        help_text=_("Optional subtitles in WebVTT format."),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+        ordering = ["key"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse(f"page_{self.key.replace('-', '_')}")

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from welcome.models import OpeningException, WelcomeCenter
+from welcome.models import Event, OpeningException, Page, WelcomeCenter
 
 
 @register(WelcomeCenter)
@@ -11,3 +11,13 @@ class WelcomeCenterTranslationOptions(TranslationOptions):
 @register(OpeningException)
 class OpeningExceptionTranslationOptions(TranslationOptions):
     fields = ("reason",)
+
+
+@register(Event)
+class EventTranslationOptions(TranslationOptions):
+    fields = ("title", "summary", "description", "place", "image_alt")
+
+
+@register(Page)
+class PageTranslationOptions(TranslationOptions):
+    fields = ("title", "intro", "body")

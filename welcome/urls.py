@@ -21,7 +21,30 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path(_("municipalities/"), include("municipalities.urls")),
+    path(_("contact/"), views.ContactView.as_view(), name="contact"),
     path(_("contact/"), include("enquiries.urls")),
+    path(_("events/"), views.EventListView.as_view(), name="event_list"),
+    path(_("events/archive/"), views.EventArchiveView.as_view(), name="event_archive"),
+    path(_("events/calendar.ics"), views.event_feed, name="event_feed"),
+    path(_("events/<slug:slug>/"), views.EventDetailView.as_view(), name="event_detail"),
+    path(_("events/<slug:slug>.ics"), views.event_ics, name="event_ics"),
+    path(_("legal-notice/"), views.PageView.as_view(key="imprint"), name="page_imprint"),
+    path(_("privacy/"), views.PageView.as_view(key="privacy"), name="page_privacy"),
+    path(
+        _("accessibility/"),
+        views.PageView.as_view(key="accessibility"),
+        name="page_accessibility",
+    ),
+    path(
+        _("easy-language/"),
+        views.PageView.as_view(key="easy-language"),
+        name="page_easy_language",
+    ),
+    path(
+        _("sign-language/"),
+        views.PageView.as_view(key="sign-language"),
+        name="page_sign_language",
+    ),
     prefix_default_language=False,
 )
 

@@ -1,14 +1,28 @@
-"""Views of the Welcome-Center app: the home page, robots.txt and the error pages."""
+"""Views of the Welcome-Center app: home, contact, events, the staff-edited pages, robots.txt
+and the error pages.
+
+The opening status is computed on every request (no page of this app is cached), so it is
+never stale.
+"""
 
 import logging
+from datetime import timedelta
 
-from django.http import HttpResponse, HttpResponseServerError
-from django.shortcuts import render
+from django.conf import settings
+from django.http import Http404, HttpResponse, HttpResponseServerError
+from django.shortcuts import get_object_or_404, render
 from django.template.loader import get_template
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
-from django.views.generic import TemplateView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from municipalities.models import Municipality
+from municipalities.topics import Topic
+from welcome import ical, opening_hours, structured_data
+from welcome.models import Event, Page, WelcomeCenter
+from welcome.rich_text import render_markdown
 
 logger = logging.getLogger(__name__)
 
@@ -21,6 +35,126 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["municipalities"] = Municipality.objects.published()
+        context["topics"] = Topic
+        context["events"] = Event.objects.upcoming()[:3]
+        return context
+
+
+class ContactView(TemplateView):
+    """Address, phone, e-mail, directions, the opening hours of the coming days and exceptions."""
+
+    template_name = "welcome/contact.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        center = WelcomeCenter.objects.get_current()
+        if center is None:
+            raise Http404
+        today = timezone.localdate()
+        schedule = center.schedule(today)
+        exceptions = opening_hours.upcoming_exceptions(schedule, today, limit=8)
+        url = self.request.build_absolute_uri(self.request.path)
+        context.update(
+            center=center,
+            regular_week=[(weekday, schedule.regular_intervals(weekday)) for weekday in range(7)],
+            coming_days=opening_hours.week(schedule, today),
+            exceptions=exceptions,
+            json_ld=structured_data.to_script_json(
+                structured_data.government_office(center, schedule, exceptions, url)
+            ),
+        )
+        return context
+
+
+class EventListView(ListView):
+    """Coming presentations, exhibitions and information events."""
+
+    template_name = "welcome/event_list.html"
+
+    def get_queryset(self):
+        return Event.objects.upcoming()
+
+
+class EventArchiveView(ListView):
+    """Past events, the latest first."""
+
+    template_name = "welcome/event_archive.html"
+    paginate_by = 20
+
+    def get_queryset(self):
+        return Event.objects.past()
+
+
+class EventDetailView(DetailView):
+    """One event with its date, place, description and calendar file."""
+
+    def get_queryset(self):
+        return Event.objects.published().select_related("municipality")
+
+    def get_context_data(self, **kwargs):
+        description_html = render_markdown(self.object.description)
+        return super().get_context_data(description_html=description_html, **kwargs)
+
+
+def _default_place():
+    center = WelcomeCenter.objects.first()
+    if center is None:
+        return gettext("Welcome-Center Kreis Düren")
+    return f"{center.name}, {center.address_line}"
+
+
+def _calendar_response(body, filename):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def event_ics(request, slug):
+    """One event as an iCalendar file."""
+    event = get_object_or_404(Event.objects.published(), slug=slug)
+    body = ical.calendar(
+        [event],
+        lambda item: request.build_absolute_uri(item.get_absolute_url()),
+        _default_place(),
+        event.title,
+    )
+    return _calendar_response(body, f"{event.slug}.ics")
+
+
+def event_feed(request):
+    """All coming events (and those of the last 90 days) as a subscribable calendar."""
+    today = timezone.localdate()
+    events = Event.objects.published().filter(end_date__gte=today - timedelta(days=90))
+    body = ical.calendar(
+        events.order_by("start_date", "start_time", "pk"),
+        lambda item: request.build_absolute_uri(item.get_absolute_url()),
+        _default_place(),
+        gettext("Events of the Welcome-Center Kreis Düren"),
+    )
+    return _calendar_response(body, "welcome-center-kreis-dueren.ics")
+
+
+class PageView(TemplateView):
+    """A staff-edited page (legal notice, privacy, accessibility, Leichte Sprache, DGS)."""
+
+    template_name = "welcome/page_detail.html"
+    key = None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = get_object_or_404(Page, key=self.key)
+        center = WelcomeCenter.objects.first()
+        replacements = {
+            "retention_days": settings.ENQUIRY_RETENTION_DAYS,
+            "center_email": center.email if center else "",
+            "center_phone": center.phone if center else "",
+            "barrier_form_url": reverse("enquiries:barrier"),
+        }
+        context.update(
+            page=page,
+            body_html=render_markdown(page.body, replacements),
+            content_language="de" if page.key == Page.Key.EASY_LANGUAGE else None,
+        )
         return context
 
 

@@ -1,6 +1,10 @@
-from django import template
+"""Template tags for the center's opening hours and staff-written text."""
 
-from welcome.opening_hours import weekly_summary
+from django import template
+from django.utils import timezone
+from django.utils.dates import WEEKDAYS
+
+from welcome.opening_hours import format_time_range, status_at, weekly_summary
 
 register = template.Library()
 
@@ -9,3 +13,27 @@ register = template.Library()
 def opening_hours_summary(center):
     intervals = [(h.weekday, h.opens, h.closes) for h in center.opening_hours.all()]
     return weekly_summary(intervals, by_appointment=center.by_appointment)
+
+
+@register.simple_tag
+def opening_status(center):
+    """Open or closed right now: computed on every request, so it is never stale."""
+    return status_at(center.schedule(), timezone.now())
+
+
+@register.filter
+def time_ranges(intervals):
+    """((opens, closes), …) as "10:00–12:00, 13:00–16:00"."""
+    return ", ".join(format_time_range(opens, closes) for opens, closes in intervals)
+
+
+@register.filter
+def paragraphs(text):
+    """Non-empty lines of a staff-written text field."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+@register.filter
+def weekday_name(weekday):
+    """0 → "Monday" in the active language."""
+    return WEEKDAYS[int(weekday)]

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from municipalities.models import Municipality
+from welcome.initial_pages import load_welcome_content
 from welcome.models import OpeningHours, WelcomeCenter
 
 CONTENT_FILE = Path(__file__).resolve().parents[2] / "initial_content" / "kreis-dueren.json"
@@ -31,6 +32,7 @@ class Command(BaseCommand):
         data = json.loads(CONTENT_FILE.read_text(encoding="utf-8"))
         center = self.load_center(data["welcome_center"])
         municipalities = [self.load_municipality(item) for item in data["municipalities"]]
+        load_welcome_content()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Initial content loaded: {center.name}, {len(municipalities)} municipalities."
