@@ -210,7 +210,9 @@ class QuestionForm(EnquiryForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["moving_situation"].choices = Enquiry.MovingSituation.choices
+        self.fields["moving_situation"].choices = [
+            ("", gettext("No answer"))
+        ] + Enquiry.MovingSituation.choices
         self.fields["contact_preference"].choices = Enquiry.ContactPreference.choices
         self.fields["phone"].validators.append(phone_validator)
         self.fields["children_ages"].validators.append(children_ages_validator)
@@ -221,9 +223,7 @@ class QuestionForm(EnquiryForm):
     def get_layout(self):
         return Layout(
             Fieldset(_("Your question"), "topics", "municipality", "message"),
-            Fieldset(
-                _("About your move (optional)"), "moving_situation", "adults", "children_ages"
-            ),
+            Fieldset(_("About your move"), "moving_situation", "adults", "children_ages"),
             Fieldset(
                 _("How we can reach you"),
                 "name",
@@ -421,9 +421,7 @@ class AppointmentForm(EnquiryForm):
 
     @staticmethod
     def option_legend(number):
-        if number == 1:
-            return gettext("Preferred time 1")
-        return gettext("Preferred time %(number)s (optional)") % {"number": number}
+        return gettext("Preferred time %(number)s") % {"number": number}
 
     def clean(self):
         cleaned_data = super().clean()
@@ -504,7 +502,7 @@ class BarrierForm(EnquiryForm):
                 "Describe the barrier: what you wanted to do and what did not work, and which "
                 "device or assistive technology you use if you like."
             ),
-            "email": _("Optional: if you would like an answer."),
+            "email": _("If you would like an answer."),
         }
         widgets = {
             "page_url": forms.TextInput(),
@@ -519,7 +517,7 @@ class BarrierForm(EnquiryForm):
     def get_layout(self):
         return Layout(
             Fieldset(_("The barrier"), "page_url", "message"),
-            Fieldset(_("Your contact details (optional)"), "name", "email"),
+            Fieldset(_("Your contact details"), "name", "email"),
             protection(),
             SUBMIT,
         )

@@ -22,13 +22,15 @@ from enquiries.forms import AppointmentForm, BarrierForm, CompanyForm, QuestionF
 from enquiries.models import Enquiry
 from municipalities.models import Municipality
 from municipalities.topics import Topic
+from welcome.models import WelcomeCenter
+from welcome.opening_hours import weekly_summary
 
 SENT_SALT = "enquiries.sent"
-SENT_MAX_AGE = 7 * 24 * 3600
 
 
 def sent_url(enquiry):
-    token = signing.TimestampSigner(salt=SENT_SALT).sign(enquiry.reference)
+    """The same address for the same enquiry, so that a form sent twice lands on one page."""
+    token = signing.Signer(salt=SENT_SALT).sign(enquiry.reference)
     return reverse("enquiries:sent", kwargs={"token": token})
 
 
@@ -112,6 +114,14 @@ class AppointmentView(EnquiryFormView):
     template_name = "enquiries/appointment_form.html"
     page_title = _("Request an appointment")
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        center = WelcomeCenter.objects.get_current()
+        if center:
+            intervals = [(h.weekday, h.opens, h.closes) for h in center.opening_hours.all()]
+            context["appointment_hours"] = weekly_summary(intervals)
+        return context
+
 
 class BarrierView(EnquiryFormView):
     """Report a barrier on the website."""
@@ -137,9 +147,7 @@ class EnquirySentView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         try:
-            reference = signing.TimestampSigner(salt=SENT_SALT).unsign(
-                kwargs["token"], max_age=SENT_MAX_AGE
-            )
+            reference = signing.Signer(salt=SENT_SALT).unsign(kwargs["token"])
         except signing.BadSignature as error:
             raise Http404 from error
         enquiry = Enquiry.objects.filter(reference=reference).first()
