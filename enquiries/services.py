@@ -33,7 +33,8 @@ def enquiry_submit(
     try:
         with transaction.atomic():
             enquiry.reference = next_reference()
-            enquiry.full_clean(exclude=["municipalities"])
+            # Uniqueness of the reference and the token is the database's job (see below).
+            enquiry.full_clean(exclude=["municipalities"], validate_unique=False)
             enquiry.save()
             if municipalities:
                 enquiry.municipalities.set(municipalities)

@@ -71,3 +71,32 @@ def test_references_stay_unique_when_many_submit_at_once(initial_content, questi
     references = sorted(Enquiry.objects.values_list("reference", flat=True))
     assert len(set(references)) == count
     assert [int(r[-5:]) for r in references] == list(range(1, count + 1))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_form_sent_twice_at_the_same_moment_is_stored_once(initial_content, question_data):
+    if connection.vendor != "postgresql":
+        pytest.skip("concurrent writers need PostgreSQL")
+    from django.test import Client
+
+    barrier = threading.Barrier(4)
+    locations, errors = [], []
+
+    def submit():
+        try:
+            client = Client()
+            barrier.wait()
+            locations.append(client.post(url("question"), question_data)["Location"])
+        except Exception as error:  # collected and asserted in the main thread
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert Enquiry.objects.count() == 1
+    assert len(set(locations)) == 1
