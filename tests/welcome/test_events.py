@@ -164,3 +164,29 @@ def test_event_pages_queries_are_bounded(
     ]:
         with django_assert_max_num_queries(8):
             assert client.get(url).status_code == HTTPStatus.OK, url
+
+
+def test_municipality_events_include_lists_its_upcoming_presentations(
+    initial_content, make_event, freeze_now, django_assert_num_queries
+):
+    from django.template.loader import render_to_string
+
+    freeze_now(2026, 6, 1, 12)
+    juelich = Municipality.objects.get(slug="juelich")
+    make_event(title="Jülich im Center", municipality=juelich, start_date=date(2026, 6, 5))
+    make_event(title="Vorbei", municipality=juelich, start_date=date(2026, 5, 5))
+    make_event(title="Andere", start_date=date(2026, 6, 5))
+    with django_assert_num_queries(1):
+        html = render_to_string(
+            "welcome/includes/municipality_events.html", {"municipality": juelich}
+        )
+    assert "Jülich im Welcome-Center" in html
+    assert "Jülich im Center" in html
+    assert "Vorbei" not in html and "Andere" not in html
+    assert (
+        render_to_string(
+            "welcome/includes/municipality_events.html",
+            {"municipality": Municipality.objects.get(slug="titz")},
+        ).strip()
+        == ""
+    )

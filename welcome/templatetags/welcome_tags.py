@@ -4,6 +4,7 @@ from django import template
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
 
+from welcome.models import Event
 from welcome.opening_hours import format_time_range, status_at, weekly_summary
 
 register = template.Library()
@@ -37,3 +38,9 @@ def paragraphs(text):
 def weekday_name(weekday):
     """0 → "Monday" in the active language."""
     return WEEKDAYS[int(weekday)]
+
+
+@register.simple_tag
+def upcoming_events_for(municipality, limit=5):
+    """The municipality's coming presentations and exhibitions (one query)."""
+    return list(Event.objects.upcoming().for_municipality(municipality)[:limit])
