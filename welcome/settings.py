@@ -247,6 +247,12 @@ WELCOME_CENTER_INBOX = env("WELCOME_CENTER_INBOX", "amt60@kreis-dueren.de")
 # ---------------------------------------------------------------------------------------------
 # Days after an enquiry is closed until its personal data is erased.
 ENQUIRY_RETENTION_DAYS = env_int("ENQUIRY_RETENTION_DAYS", 180)
+# Abuse protection of the enquiry forms: seconds a person needs at least to fill a form, how long
+# a form stays valid, and how many enquiries one client address may send per window (seconds).
+ENQUIRY_MIN_FILL_SECONDS = env_int("ENQUIRY_MIN_FILL_SECONDS", 3)
+ENQUIRY_FORM_MAX_AGE = env_int("ENQUIRY_FORM_MAX_AGE", 24 * 3600)
+ENQUIRY_RATE_LIMIT = env_int("ENQUIRY_RATE_LIMIT", 10)
+ENQUIRY_RATE_LIMIT_WINDOW = env_int("ENQUIRY_RATE_LIMIT_WINDOW", 3600)
 
 # ---------------------------------------------------------------------------------------------
 # Security: no cookie for readers, strict CSP, HTTPS-only cookies and HSTS in production.

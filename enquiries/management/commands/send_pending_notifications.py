@@ -1,0 +1,16 @@
+"""Deliver the e-mails about enquiries that could not be sent yet (run it from cron, e.g. every
+five minutes). Safe to run often and twice at once: each e-mail is locked while it is sent."""
+
+from django.core.management.base import BaseCommand
+
+from enquiries.notifications import deliver
+
+
+class Command(BaseCommand):
+    help = "Send pending and failed e-mails about enquiries."
+
+    def handle(self, *args, **options):
+        sent, failed = deliver()
+        self.stdout.write(f"{sent} sent, {failed} failed")
+        if failed:
+            self.stderr.write(f"{failed} e-mails could not be sent and will be retried.")

@@ -1,0 +1,158 @@
+"""The public enquiry forms and the confirmation page that follows them (post/redirect/get).
+
+The confirmation page's address carries only the reference, signed, never personal data; it
+sets no cookie.
+"""
+
+from http import HTTPStatus
+
+from django.conf import settings
+from django.core import signing
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.generic import FormView, TemplateView
+
+from enquiries import rate_limit, services
+from enquiries.forms import AppointmentForm, BarrierForm, CompanyForm, QuestionForm
+from enquiries.models import Enquiry
+from municipalities.models import Municipality
+from municipalities.topics import Topic
+from welcome.models import WelcomeCenter
+from welcome.opening_hours import weekly_summary
+
+SENT_SALT = "enquiries.sent"
+
+
+def sent_url(enquiry):
+    """The same address for the same enquiry, so that a form sent twice lands on one page."""
+    token = signing.Signer(salt=SENT_SALT).sign(enquiry.reference)
+    return reverse("enquiries:sent", kwargs={"token": token})
+
+
+@method_decorator(never_cache, name="dispatch")
+class EnquiryFormView(FormView):
+    """A form page; a valid form is stored by `services.enquiry_submit` and redirects."""
+
+    page_title = None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_title"] = self.page_title
+        context["retention_days"] = settings.ENQUIRY_RETENTION_DAYS
+        return context
+
+    def get_initial(self):
+        initial = super().get_initial()
+        topic = self.request.GET.get("topic", "")
+        if topic in Topic.values:
+            initial["topics"] = [topic]
+            initial["topic"] = topic
+        slug = self.request.GET.get("municipality", "")
+        if slug and Municipality.objects.published().filter(slug=slug).exists():
+            initial["municipality"] = slug
+            initial["target_municipalities"] = [slug]
+        if "preferred_language" in self.form_class.base_fields:
+            # The language of the page, named in that language, as a sensible first answer.
+            initial["preferred_language"] = dict(settings.LANGUAGES)[self.request.LANGUAGE_CODE]
+        return initial
+
+    def form_valid(self, form):
+        existing = Enquiry.objects.filter(submission_token=form.submission_token).first()
+        if existing:
+            return redirect(sent_url(existing))
+        address = rate_limit.client_address(self.request)
+        if rate_limit.is_exceeded(address):
+            form.add_error(
+                None,
+                gettext(
+                    "Many messages have been sent from your connection. Please try again in an "
+                    "hour or call us."
+                ),
+            )
+            return self.render_to_response(
+                self.get_context_data(form=form), status=HTTPStatus.TOO_MANY_REQUESTS
+            )
+        enquiry = form.save()
+        enquiry.language = self.request.LANGUAGE_CODE
+        enquiry, created = services.enquiry_submit(
+            enquiry=enquiry,
+            submission_token=form.submission_token,
+            municipalities=form.municipalities(),
+            options=form.options(),
+            site_url=self.request.build_absolute_uri("/"),
+        )
+        if created:
+            rate_limit.count(address)
+        return redirect(sent_url(enquiry))
+
+
+class QuestionView(EnquiryFormView):
+    """Ask a question as a private person."""
+
+    form_class = QuestionForm
+    template_name = "enquiries/question_form.html"
+    page_title = _("Ask a question")
+
+
+class CompanyView(EnquiryFormView):
+    """A company describes its relocation or the staff it brings."""
+
+    form_class = CompanyForm
+    template_name = "enquiries/company_form.html"
+    page_title = _("Enquiry for companies")
+
+
+class AppointmentView(EnquiryFormView):
+    """Request a personal consultation with up to three preferred times."""
+
+    form_class = AppointmentForm
+    template_name = "enquiries/appointment_form.html"
+    page_title = _("Request an appointment")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        center = WelcomeCenter.objects.get_current()
+        if center:
+            intervals = [(h.weekday, h.opens, h.closes) for h in center.opening_hours.all()]
+            context["appointment_hours"] = weekly_summary(intervals)
+        return context
+
+
+class BarrierView(EnquiryFormView):
+    """Report a barrier on the website."""
+
+    form_class = BarrierForm
+    template_name = "enquiries/barrier_form.html"
+    page_title = _("Report a barrier")
+
+    def get_initial(self):
+        initial = super().get_initial()
+        page = self.request.GET.get("page", "")[:500]
+        if page.startswith("/") and not page.startswith("//"):
+            initial["page_url"] = self.request.build_absolute_uri(page)
+        return initial
+
+
+@method_decorator(never_cache, name="dispatch")
+class EnquirySentView(TemplateView):
+    """The confirmation after sending: the reference and what happens next."""
+
+    template_name = "enquiries/enquiry_sent.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        try:
+            reference = signing.Signer(salt=SENT_SALT).unsign(kwargs["token"])
+        except signing.BadSignature as error:
+            raise Http404 from error
+        enquiry = Enquiry.objects.filter(reference=reference).first()
+        if enquiry is None:
+            raise Http404
+        context["enquiry"] = enquiry
+        context["sent_confirmation"] = bool(enquiry.email)
+        return context
