@@ -243,3 +243,32 @@ class SearchView(TemplateView):
             total=sum(len(group["results"]) for group in groups),
             **kwargs,
         )
+
+
+# What the search finds in the Welcome-Center's own content: events and the staff-edited pages.
+def _register_center_sources():
+    from welcome.models import Event, Page
+
+    register(
+        SearchSource(
+            key="events",
+            label=_("Events at the Welcome-Center"),
+            queryset=lambda: Event.objects.upcoming(),
+            fields=("title", "summary", "description", "place"),
+            snippet_field="summary",
+            order=40,
+        )
+    )
+    register(
+        SearchSource(
+            key="pages",
+            label=_("Information pages"),
+            queryset=lambda: Page.objects.all(),
+            fields=("title", "intro", "body"),
+            snippet_field="intro",
+            order=50,
+        )
+    )
+
+
+_register_center_sources()

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from municipalities.models import Municipality
 from municipalities.topics import Topic
+from welcome.models import Event, Page
 
 
 class TranslatedSitemap(Sitemap):
@@ -17,7 +18,18 @@ class StaticPagesSitemap(TranslatedSitemap):
     priority = 0.8
 
     def items(self):
-        return ["home", "municipalities:list", "municipalities:topics", "municipalities:compare"]
+        return [
+            "home",
+            "contact",
+            "event_list",
+            "municipalities:list",
+            "municipalities:topics",
+            "municipalities:compare",
+            "enquiries:question",
+            "enquiries:company",
+            "enquiries:appointment",
+            "enquiries:barrier",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -43,8 +55,30 @@ class TopicSitemap(TranslatedSitemap):
         return reverse("municipalities:topic", kwargs={"topic": topic})
 
 
+class EventSitemap(TranslatedSitemap):
+    priority = 0.5
+
+    def items(self):
+        return Event.objects.upcoming()
+
+    def lastmod(self, event):
+        return event.updated_at
+
+
+class PageSitemap(TranslatedSitemap):
+    priority = 0.3
+
+    def items(self):
+        return Page.objects.order_by("key")
+
+    def lastmod(self, page):
+        return page.updated_at
+
+
 SITEMAPS = {
     "pages": StaticPagesSitemap,
     "municipalities": MunicipalitySitemap,
     "topics": TopicSitemap,
+    "events": EventSitemap,
+    "information": PageSitemap,
 }

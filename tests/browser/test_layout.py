@@ -67,7 +67,7 @@ def test_phone_menu_opens_and_works_by_keyboard(page):
     assert link.evaluate("el => el === document.activeElement")
     page.keyboard.press("Enter")
     page.wait_for_url("**/gemeinden/")
-    assert page.locator("h1").inner_text() == "Städte und Gemeinden"
+    assert page.locator("h1").inner_text() == "Städte und Gemeinden im Kreis Düren"
 
 
 def test_phone_menu_is_announced_with_its_state(page):
