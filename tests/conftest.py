@@ -16,3 +16,13 @@ def german_by_default():
 def initial_content(db):
     """The center and the 15 municipalities as `make run` loads them."""
     call_command("load_initial_content", stdout=open("/dev/null", "w"))
+
+
+@pytest.fixture
+def page_cache_off(settings):
+    """Render every page afresh: for tests that count the queries of the view itself."""
+    settings.MIDDLEWARE = [
+        name
+        for name in settings.MIDDLEWARE
+        if name != "welcome.page_cache.PublicPageCacheMiddleware"
+    ]

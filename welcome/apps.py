@@ -1,5 +1,5 @@
 from django.apps import AppConfig, apps
-from django.db.models.signals import post_migrate
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -18,3 +18,8 @@ class WelcomeConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="welcome_sync_roles")
+        # Cached pages are stale once content changes (see welcome/page_cache.py).
+        from welcome.page_cache import content_changed
+
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(content_changed, dispatch_uid=f"welcome_page_cache_{signal}")

@@ -19,8 +19,10 @@ def site(request):
         }
         for code, _name in settings.LANGUAGES
     ]
+    # Kept on the request: the page cache reads the opening status from the same object.
+    request.welcome_center = WelcomeCenter.objects.get_current()
     return {
-        "center": WelcomeCenter.objects.get_current(),
+        "center": request.welcome_center,
         "languages": languages,
         "canonical_url": request.build_absolute_uri(request.path),
     }

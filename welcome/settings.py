@@ -88,8 +88,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "welcome.middleware.AdminNoIndexMiddleware",
-    # django-axes last: it turns a locked-out login into the lockout page.
+    # django-axes: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
+    # Innermost, so that every other middleware still handles a page served from the cache.
+    "welcome.page_cache.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "welcome.urls"

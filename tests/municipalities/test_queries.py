@@ -86,7 +86,9 @@ def tenfold(db):
 
 
 @pytest.mark.parametrize("url,bound", BOUNDS.items())
-def test_query_count_is_bounded(client, tenfold, django_assert_max_num_queries, url, bound):
+def test_query_count_is_bounded(
+    client, tenfold, page_cache_off, django_assert_max_num_queries, url, bound
+):
     with django_assert_max_num_queries(bound):
         response = client.get(url)
     assert response.status_code == 200

@@ -180,7 +180,9 @@ def test_status_is_computed_per_request(client, initial_content, freeze_now):
     assert "Geschlossen – öffnet Montag um 10:00 Uhr" in html
 
 
-def test_contact_page_queries_are_bounded(client, initial_content, django_assert_max_num_queries):
+def test_contact_page_queries_are_bounded(
+    client, initial_content, page_cache_off, django_assert_max_num_queries
+):
     center = WelcomeCenter.objects.get()
     for day in range(1, 29):
         exception = OpeningException.objects.create(

@@ -149,7 +149,7 @@ def test_subscribable_feed(client, make_event, freeze_now, django_assert_max_num
 
 
 def test_event_pages_queries_are_bounded(
-    client, initial_content, make_event, freeze_now, django_assert_max_num_queries
+    page_cache_off, client, initial_content, make_event, freeze_now, django_assert_max_num_queries
 ):
     freeze_now(2026, 6, 1, 12)
     juelich = Municipality.objects.get(slug="juelich")

@@ -161,6 +161,8 @@ def test_loading_again_keeps_staff_edits(initial_content):
 
 
 @pytest.mark.parametrize("url", [path for pair in PAGES for path in pair[:2]])
-def test_page_queries_are_bounded(client, initial_content, django_assert_max_num_queries, url):
+def test_page_queries_are_bounded(
+    client, initial_content, page_cache_off, django_assert_max_num_queries, url
+):
     with django_assert_max_num_queries(7):
         assert client.get(url).status_code == HTTPStatus.OK

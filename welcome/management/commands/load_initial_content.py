@@ -12,6 +12,7 @@ from django.db import transaction
 from municipalities.initial_content import load_municipalities
 from welcome.initial_pages import load_welcome_content
 from welcome.models import OpeningHours, WelcomeCenter
+from welcome.page_cache import bump_version
 
 CONTENT_FILE = Path(__file__).resolve().parents[2] / "initial_content" / "kreis-dueren.json"
 WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -33,6 +34,8 @@ class Command(BaseCommand):
         center = self.load_center(data["welcome_center"])
         municipalities = load_municipalities(data["municipalities"])
         load_welcome_content()
+        # bulk_create sends no signals: tell the page cache that content changed.
+        bump_version()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Initial content loaded: {center.name}, {len(municipalities)} municipalities."
