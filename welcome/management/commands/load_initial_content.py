@@ -12,6 +12,7 @@ from django.db import transaction
 from municipalities.initial_content import load_municipalities
 from welcome.initial_pages import load_welcome_content
 from welcome.models import OpeningHours, WelcomeCenter
+from welcome.translation_status import mark_translated
 
 CONTENT_FILE = Path(__file__).resolve().parents[2] / "initial_content" / "kreis-dueren.json"
 WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -51,6 +52,8 @@ class Command(BaseCommand):
         center.email = facts["email"]
         center.by_appointment = facts["by_appointment"]
         center.full_clean()
+        if center.pk is None:
+            mark_translated(center)
         center.save()
         # The regular week is replaced as a whole: the fixture is the source of truth.
         center.opening_hours.all().delete()
