@@ -112,15 +112,15 @@ def enquiry_panels(request, now=None):
 
 
 def review_panel(request):
-    """Municipalities, coming events and pages not reviewed for 12 months, as the user's admin
-    lists show them."""
+    """Municipalities, coming events and pages not reviewed for 12 months, for those who may
+    change them, as their admin lists show them (a Kommune editor: their own content only)."""
     from municipalities.models import Municipality
     from welcome.models import Event, Page
 
     rows, count, shown = [], 0, False
     for model in (Municipality, Event, Page):
         model_admin = admin.site._registry.get(model)
-        if model_admin is None or not model_admin.has_view_or_change_permission(request):
+        if model_admin is None or not model_admin.has_change_permission(request):
             continue
         shown = True
         queryset = model_admin.get_queryset(request).due_for_review()
