@@ -1,10 +1,17 @@
-"""Admin for the municipality profiles: translation tabs, topics inline, staff preview."""
+"""Admin for the municipality profiles: translation tabs, topics inline, staff preview.
+
+Every admin here is limited to the municipalities a "Kommune" editor is assigned to (see
+admin_scoping.py); the center's staff (Redaktion) and superusers see all of them.
+"""
 
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from municipalities.admin_scoping import MunicipalityScopedAdminMixin
 from municipalities.models import Link, Municipality, Place, Section
+from welcome.admin_editorial import PublishingAdminMixin, TranslationStatusAdminMixin
 
 
 class SectionInline(TranslationTabularInline):
@@ -26,21 +33,29 @@ class LinkInline(TranslationTabularInline):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(TabbedTranslationAdmin):
+class MunicipalityAdmin(
+    MunicipalityScopedAdminMixin,
+    PublishingAdminMixin,
+    TranslationStatusAdminMixin,
+    TabbedTranslationAdmin,
+):
+    municipality_path = "pk"
     list_display = (
         "name",
         "kind",
         "population",
         "population_date",
-        "last_reviewed",
         "published",
+        "public_now",
+        "last_reviewed",
     )
     list_filter = ("kind", "published", "last_reviewed")
     search_fields = ("name", "slug", "teaser", "town_hall_address")
     prepopulated_fields = {"slug": ("name",)}
+    filter_horizontal = ("editors",)
     inlines = (SectionInline, PlaceInline, LinkInline)
     fieldsets = (
-        (None, {"fields": ("name", "slug", "kind", "published", "last_reviewed")}),
+        (None, {"fields": ("name", "slug", "kind")}),
         (_("Texts"), {"fields": ("teaser", "introduction")}),
         (_("Facts"), {"fields": ("population", "population_date", "area_km2")}),
         (
@@ -48,20 +63,47 @@ class MunicipalityAdmin(TabbedTranslationAdmin):
             {"fields": ("website", "town_hall_address", "town_hall_phone", "town_hall_email")},
         ),
         (_("Image"), {"fields": ("image", "image_alt", "image_decorative")}),
+        (
+            _("Publishing and review"),
+            {"fields": ("published", "publish_from", "publish_until", "last_reviewed")},
+        ),
         (_("For the team"), {"fields": ("sources", "notes"), "classes": ("collapse",)}),
+        (_("Editors"), {"fields": ("editors",)}),
     )
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if self.is_scoped(request):
+            # Only the center assigns editors.
+            return tuple(fs for fs in fieldsets if "editors" not in fs[1]["fields"])
+        return fieldsets
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "editors":
+            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def has_add_permission(self, request):
+        # The 15 municipalities are set up by the center, not by a town hall.
+        return super().has_add_permission(request) and not self.is_scoped(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not self.is_scoped(request)
 
 
 @admin.register(Section)
-class SectionAdmin(TabbedTranslationAdmin):
+class SectionAdmin(
+    MunicipalityScopedAdminMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin
+):
     list_display = ("municipality", "topic")
     list_filter = ("topic", "municipality")
     list_select_related = ("municipality",)
     search_fields = ("municipality__name", "text")
+    fieldsets = ((None, {"fields": ("municipality", "topic", "text")}),)
 
 
 @admin.register(Place)
-class PlaceAdmin(TabbedTranslationAdmin):
+class PlaceAdmin(MunicipalityScopedAdminMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin):
     list_display = ("name", "kind", "municipality", "topic")
     list_filter = ("topic", "municipality")
     list_select_related = ("municipality",)
@@ -71,3 +113,12 @@ class PlaceAdmin(TabbedTranslationAdmin):
         (_("Contact"), {"fields": ("address", "website", "phone")}),
         (_("Description"), {"fields": ("description",)}),
     )
+
+
+@admin.register(Link)
+class LinkAdmin(MunicipalityScopedAdminMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin):
+    list_display = ("title", "url", "municipality", "topic")
+    list_filter = ("topic", "municipality")
+    list_select_related = ("municipality",)
+    search_fields = ("title", "url", "municipality__name")
+    fieldsets = ((None, {"fields": ("municipality", "topic", "title", "url", "position")}),)

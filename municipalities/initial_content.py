@@ -11,6 +11,7 @@ from pathlib import Path
 
 from municipalities.models import Municipality, Section
 from municipalities.topics import Topic
+from welcome.translation_status import mark_translated
 
 TOPICS_FILE = Path(__file__).resolve().parent / "data" / "topics.json"
 INTRO = "intro"
@@ -61,6 +62,7 @@ def load_municipality(facts, editorial):
             ),
         )
     municipality.full_clean()
+    mark_translated(municipality)  # the English of the initial content matches its German
     municipality.save()
 
     for topic in Topic:
@@ -74,5 +76,9 @@ def load_municipality(facts, editorial):
             texts[f"text_{lang}"] = join_blocks(
                 opening, bullet_list(lines), editorial["pointer"][lang].format(name=name)
             )
-        Section.objects.update_or_create(municipality=municipality, topic=topic, defaults=texts)
+        section, _created = Section.objects.update_or_create(
+            municipality=municipality, topic=topic, defaults=texts
+        )
+        mark_translated(section)
+        section.save(update_fields=["translation_fingerprint"])
     return municipality

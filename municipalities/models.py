@@ -12,18 +12,20 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from municipalities import scoping
 from municipalities.topics import Topic
+from welcome.publishing import PublishableQuerySet, is_public
+from welcome.translation_status import TranslationTracked
 
 
-class MunicipalityQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published=True)
-
-    def visible_to(self, user):
-        """Readers see published profiles; staff also see unpublished ones (preview)."""
-        if user.is_staff:
-            return self.all()
-        return self.published()
+class MunicipalityQuerySet(PublishableQuerySet):
+    def previewable_q(self, user):
+        """Staff preview the profiles they may work on: all, or their assigned ones (Kommune)."""
+        if not user.has_perm("municipalities.view_municipality"):
+            return models.Q(pk__in=[])
+        if scoping.sees_all_municipalities(user):
+            return None
+        return models.Q(pk__in=scoping.assigned_municipalities(user))
 
     def of_kind(self, kind):
         return self.filter(kind=kind) if kind else self
@@ -44,7 +46,7 @@ class MunicipalityQuerySet(models.QuerySet):
         )
 
 
-class Municipality(models.Model):
+class Municipality(TranslationTracked):
     """A town (Stadt) or municipality (Gemeinde); facts always carry their reference date."""
 
     class Kind(models.TextChoices):
@@ -111,7 +113,33 @@ class Municipality(models.Model):
     notes = models.TextField(
         _("editorial notes"), blank=True, help_text=_("For the team; not shown on the site.")
     )
-    published = models.BooleanField(_("published"), default=True)
+    published = models.BooleanField(
+        _("published"),
+        default=True,
+        help_text=_("Untick to keep the profile as a draft that only staff can preview."),
+    )
+    publish_from = models.DateTimeField(
+        _("publish from"),
+        null=True,
+        blank=True,
+        help_text=_("Optional: the profile appears on the site only from this moment on."),
+    )
+    publish_until = models.DateTimeField(
+        _("publish until"),
+        null=True,
+        blank=True,
+        help_text=_("Optional: the profile disappears from the site at this moment."),
+    )
+    editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="edited_municipalities",
+        verbose_name=_("editors"),
+        help_text=_(
+            "Staff accounts of the town hall (role “Kommune”) who may edit this profile, its "
+            "topic sections, places, links and events."
+        ),
+    )
 
     objects = MunicipalityQuerySet.as_manager()
 
@@ -119,6 +147,9 @@ class Municipality(models.Model):
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
         ordering = ["name"]
+        permissions = [
+            ("all_municipalities", _("Can work on all municipalities, not only assigned ones")),
+        ]
 
     def __str__(self):
         return self.name
@@ -138,6 +169,10 @@ class Municipality(models.Model):
                     )
                 }
             )
+
+    @property
+    def is_public(self):
+        return is_public(self)
 
     def topics(self):
         """All seven topics in their fixed order, each with its section (or None), places, links.
@@ -185,7 +220,7 @@ class TopicContent:
         return self.topic.label
 
 
-class Section(models.Model):
+class Section(TranslationTracked):
     """The text of one municipality on one topic (for example child care in Jülich)."""
 
     municipality = models.ForeignKey(
@@ -222,7 +257,7 @@ class Section(models.Model):
         return f"{self.municipality.get_absolute_url()}#topic-{self.topic}"
 
 
-class Place(models.Model):
+class Place(TranslationTracked):
     """A place or offer that belongs to a topic: a Kita, a school, a hospital, a museum …"""
 
     municipality = models.ForeignKey(
@@ -263,7 +298,7 @@ class Place(models.Model):
         return f"tel:{digits}"
 
 
-class Link(models.Model):
+class Link(TranslationTracked):
     """A further link on a topic, for example to the municipality's own page on Kitas."""
 
     municipality = models.ForeignKey(

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Municipality, Place, Section
 from municipalities.topics import Topic
+from welcome.publishing import public_q
 from welcome.search import SearchSource, register
 
 
@@ -30,7 +31,7 @@ register(
     SearchSource(
         key="sections",
         label=_("Topics in the municipalities"),
-        queryset=lambda: Section.objects.filter(municipality__published=True).select_related(
+        queryset=lambda: Section.objects.filter(public_q("municipality__")).select_related(
             "municipality"
         ),
         fields=("municipality__name", topic_label, "text"),
@@ -42,7 +43,7 @@ register(
     SearchSource(
         key="places",
         label=_("Places and offers"),
-        queryset=lambda: Place.objects.filter(municipality__published=True).select_related(
+        queryset=lambda: Place.objects.filter(public_q("municipality__")).select_related(
             "municipality"
         ),
         fields=("name", "kind", topic_label, "description", "address"),

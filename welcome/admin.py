@@ -1,10 +1,14 @@
-"""Admin for the Welcome-Center: its contact data, regular week and opening exceptions."""
+"""Admin for the Welcome-Center: its contact data, regular week, opening exceptions, events and
+the staff-edited pages. Events of a municipality are limited to its editors (admin_scoping.py).
+"""
 
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from municipalities.admin_scoping import MunicipalityScopedAdminMixin
+from welcome.admin_editorial import PublishingAdminMixin, TranslationStatusAdminMixin
 from welcome.models import (
     Event,
     OpeningException,
@@ -21,7 +25,7 @@ class OpeningHoursInline(admin.TabularInline):
 
 
 @admin.register(WelcomeCenter)
-class WelcomeCenterAdmin(TabbedTranslationAdmin):
+class WelcomeCenterAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
     list_display = ("name", "street", "city", "phone", "email")
     fieldsets = (
         (None, {"fields": ("name",)}),
@@ -59,7 +63,7 @@ class OpeningExceptionIntervalInline(admin.TabularInline):
 
 
 @admin.register(OpeningException)
-class OpeningExceptionAdmin(TabbedTranslationAdmin):
+class OpeningExceptionAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
     list_display = ("start_date", "end_date", "closed", "reason")
     list_filter = ("closed",)
     search_fields = ("reason_de", "reason_en")
@@ -79,29 +83,59 @@ class OpeningExceptionAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(TabbedTranslationAdmin):
-    list_display = ("title", "kind", "municipality", "start_date", "end_date", "published")
+class EventAdmin(
+    MunicipalityScopedAdminMixin,
+    PublishingAdminMixin,
+    TranslationStatusAdminMixin,
+    TabbedTranslationAdmin,
+):
+    list_display = (
+        "title",
+        "kind",
+        "municipality",
+        "start_date",
+        "end_date",
+        "published",
+        "public_now",
+        "last_reviewed",
+    )
     list_filter = ("published", "kind", "municipality")
     search_fields = ("title_de", "title_en", "summary_de", "summary_en")
     date_hierarchy = "start_date"
     list_select_related = ("municipality",)
     prepopulated_fields = {"slug": ("title_de",)}
     fieldsets = (
-        (None, {"fields": ("title", "slug", "kind", "municipality", "published")}),
+        (None, {"fields": ("title", "slug", "kind", "municipality")}),
         (_("Date and time"), {"fields": ("start_date", "end_date", "start_time", "end_time")}),
         (_("Place"), {"fields": ("place",)}),
         (_("Text"), {"fields": ("summary", "description")}),
         (_("Image"), {"fields": ("image", "image_alt")}),
+        (
+            _("Publishing and review"),
+            {"fields": ("published", "publish_from", "publish_until", "last_reviewed")},
+        ),
     )
 
 
 @admin.register(Page)
-class PageAdmin(TabbedTranslationAdmin):
-    list_display = ("title", "key", "updated_at")
+class PageAdmin(PublishingAdminMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin):
+    list_display = ("title", "key", "published", "public_now", "last_reviewed", "updated_at")
+    list_filter = ("published",)
     search_fields = ("title_de", "title_en", "body_de", "body_en")
     readonly_fields = ("updated_at",)
     fieldsets = (
         (None, {"fields": ("key", "title", "intro", "body")}),
         (_("Video"), {"fields": ("video", "video_captions")}),
-        (None, {"fields": ("updated_at",)}),
+        (
+            _("Publishing and review"),
+            {
+                "fields": (
+                    "published",
+                    "publish_from",
+                    "publish_until",
+                    "last_reviewed",
+                    "updated_at",
+                )
+            },
+        ),
     )

@@ -10,6 +10,7 @@ Open points that no source confirms are marked in the texts for the editors to f
 from pathlib import Path
 
 from welcome.models import Page, WelcomeCenter
+from welcome.translation_status import mark_translated
 
 PAGES_DIR = Path(__file__).resolve().parent / "initial_content" / "pages"
 
@@ -54,6 +55,7 @@ def load_pages():
             body_en=body_en or None,
         )
         page.full_clean()
+        mark_translated(page)
         page.save()
         created += 1
     return created
@@ -68,6 +70,7 @@ def load_directions():
                 setattr(center, field, text)
                 changed = True
         if changed:
+            mark_translated(center)
             center.save()
 
 

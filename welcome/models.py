@@ -13,6 +13,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from welcome import opening_hours
+from welcome.publishing import PublishableQuerySet, is_public
+from welcome.translation_status import TranslationTracked
 
 
 class WelcomeCenterManager(models.Manager):
@@ -21,7 +23,7 @@ class WelcomeCenterManager(models.Manager):
         return self.prefetch_related("opening_hours").first()
 
 
-class WelcomeCenter(models.Model):
+class WelcomeCenter(TranslationTracked):
     """There is one Welcome-Center; a model (not settings) so that staff can keep it current."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -153,7 +155,7 @@ class OpeningHours(models.Model):
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
 
 
-class OpeningException(models.Model):
+class OpeningException(TranslationTracked):
     """A closure (Rosenmontag, 24 December) or special hours, for a day or a range of days.
 
     Exceptions override the regular week and the public holidays; the reason is shown to visitors.
@@ -257,9 +259,16 @@ class OpeningExceptionInterval(models.Model):
         return f"{self.opens:%H:%M}–{self.closes:%H:%M}"
 
 
-class EventQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published=True)
+class EventQuerySet(PublishableQuerySet):
+    def previewable_q(self, user):
+        """Staff preview all events, or (Kommune) those of their municipalities."""
+        from municipalities import scoping
+
+        if not user.has_perm("welcome.view_event"):
+            return models.Q(pk__in=[])
+        if scoping.sees_all_municipalities(user):
+            return None
+        return models.Q(municipality__in=scoping.assigned_municipalities(user))
 
     def upcoming(self, today=None):
         """Published events that have not ended before today, the soonest first."""
@@ -285,7 +294,7 @@ class EventQuerySet(models.QuerySet):
         return self.filter(municipality=municipality)
 
 
-class Event(models.Model):
+class Event(TranslationTracked):
     """A presentation or exhibition of a municipality, or an information event of the center.
 
     Either a time span on one day (start and end times) or a range of whole days (exhibitions:
@@ -337,7 +346,29 @@ class Event(models.Model):
         blank=True,
         help_text=_("What the image shows, for people who cannot see it. Required with an image."),
     )
-    published = models.BooleanField(_("published"), default=True)
+    published = models.BooleanField(
+        _("published"),
+        default=True,
+        help_text=_("Untick to keep the event as a draft that only staff can preview."),
+    )
+    publish_from = models.DateTimeField(
+        _("publish from"),
+        null=True,
+        blank=True,
+        help_text=_("Optional: the event appears on the site only from this moment on."),
+    )
+    publish_until = models.DateTimeField(
+        _("publish until"),
+        null=True,
+        blank=True,
+        help_text=_("Optional: the event disappears from the site at this moment."),
+    )
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("The date an editor last checked that the text is still correct."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -365,6 +396,10 @@ class Event(models.Model):
 
     def get_absolute_url(self):
         return reverse("event_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self):
+        return is_public(self)
 
     def clean(self):
         if self.end_date is None:
@@ -410,7 +445,7 @@ class Event(models.Model):
         return opening_hours.aware(self.end_date, self.end_time)
 
 
-class Page(models.Model):
+class Page(TranslationTracked):
     """A page that staff edit: the legal pages and the pages in Leichte Sprache and DGS.
 
     The body is Markdown. It is rendered and then sanitised with nh3, so that nothing a staff
@@ -450,7 +485,32 @@ class Page(models.Model):
         validators=[FileExtensionValidator(["vtt"])],
         help_text=_("Optional subtitles in WebVTT format."),
     )
+    published = models.BooleanField(
+        _("published"),
+        default=True,
+        help_text=_("Untick to keep the page as a draft that only staff can preview."),
+    )
+    publish_from = models.DateTimeField(
+        _("publish from"),
+        null=True,
+        blank=True,
+        help_text=_("Optional: the page appears on the site only from this moment on."),
+    )
+    publish_until = models.DateTimeField(
+        _("publish until"),
+        null=True,
+        blank=True,
+        help_text=_("Optional: the page disappears from the site at this moment."),
+    )
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("The date an editor last checked that the text is still correct."),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PublishableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("page")
@@ -462,3 +522,7 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse(f"page_{self.key.replace('-', '_')}")
+
+    @property
+    def is_public(self):
+        return is_public(self)

@@ -194,6 +194,17 @@ def holiday_name(day, language=None):
     return _holidays(day.year, language).get(day)
 
 
+def working_days_before(day, count):
+    """The date `count` working days before `day`: Monday to Friday, NRW public holidays not
+    counted (for deadlines such as "answered within two working days")."""
+    current = day
+    while count > 0:
+        current -= timedelta(days=1)
+        if current.weekday() < 5 and holiday_name(current, "de") is None:
+            count -= 1
+    return current
+
+
 def holidays_between(first, last):
     """Dates of NRW public holidays from first to last (inclusive), sorted."""
     return sorted(

@@ -4,8 +4,9 @@
 - Redaktion: all public content (the center, pages, events, all municipalities).
 - Anfragen: handling enquiries and appointments — the only role besides superusers that sees
   personal data.
-- Kommune: editors of one or more municipalities; the admin limits them to the municipalities
-  they are assigned to (see municipalities/admin.py).
+- Kommune: editors of one or more municipalities (Municipality.editors); the admin limits them
+  to the municipalities they are assigned to (see municipalities/admin_scoping.py). Everyone
+  without the permission "all_municipalities" is limited in this way.
 """
 
 from django.apps import apps
@@ -20,10 +21,13 @@ EDITORIAL = "Redaktion"
 ENQUIRIES = "Anfragen"
 MUNICIPALITY = "Kommune"
 
-# Role → {"app_label.model" or "app_label.*": actions}. Models that do not exist are skipped.
+# Role → {"app_label.model" or "app_label.*": actions}. An action is add/change/delete/view, or a
+# model's own permission codename (with an underscore, e.g. "all_municipalities"); "app_label.*"
+# with ALL grants every permission of the app's models, the models' own ones included.
+# A name that matches no model or permission is an error (tests/welcome/test_roles.py).
 ROLES = {
     EDITORIAL: {"welcome.*": ALL, "municipalities.*": ALL},
-    ENQUIRIES: {"enquiries.*": ALL, "municipalities.municipality": ("view",)},
+    ENQUIRIES: {"enquiries.*": ALL, "municipalities.municipality": ("view", "all_municipalities")},
     MUNICIPALITY: {
         "municipalities.municipality": ("change", "view"),
         "municipalities.section": EDIT + ("delete",),
@@ -35,27 +39,34 @@ ROLES = {
 
 
 def role_permissions(definition):
-    """The Permission rows that a role definition grants."""
-    codenames = []
+    """The Permission rows that a role definition grants.
+
+    Raises LookupError for a model or permission that does not exist, so that a typo in ROLES
+    cannot silently take a permission away.
+    """
+    permissions = []
     for key, actions in definition.items():
         app_label, model_name = key.split(".")
         if model_name == "*":
             models = apps.get_app_config(app_label).get_models()
         else:
-            try:
-                models = [apps.get_model(app_label, model_name)]
-            except LookupError:
-                continue
+            models = [apps.get_model(app_label, model_name)]
         for model in models:
             content_type = ContentType.objects.get_for_model(model)
-            codenames += [
-                (content_type, f"{action}_{model._meta.model_name}") for action in actions
+            codenames = [
+                action if "_" in action else f"{action}_{model._meta.model_name}"
+                for action in actions
             ]
-    return [
-        Permission.objects.get(content_type=content_type, codename=codename)
-        for content_type, codename in codenames
-        if Permission.objects.filter(content_type=content_type, codename=codename).exists()
-    ]
+            if model_name == "*" and actions == ALL:
+                codenames += [codename for codename, _name in model._meta.permissions]
+            for codename in codenames:
+                try:
+                    permissions.append(
+                        Permission.objects.get(content_type=content_type, codename=codename)
+                    )
+                except Permission.DoesNotExist:
+                    raise LookupError(f"No permission {app_label}.{codename}") from None
+    return permissions
 
 
 @transaction.atomic

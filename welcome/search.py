@@ -263,7 +263,7 @@ def _register_center_sources():
         SearchSource(
             key="pages",
             label=_("Information pages"),
-            queryset=lambda: Page.objects.all(),
+            queryset=lambda: Page.objects.published(),
             fields=("title", "intro", "body"),
             snippet_field="intro",
             order=50,

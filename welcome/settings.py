@@ -249,6 +249,9 @@ WELCOME_CENTER_INBOX = env("WELCOME_CENTER_INBOX", "amt60@kreis-dueren.de")
 # ---------------------------------------------------------------------------------------------
 # Days after an enquiry is closed until its personal data is erased.
 ENQUIRY_RETENTION_DAYS = env_int("ENQUIRY_RETENTION_DAYS", 180)
+# The admin start page lists enquiries still without an answer after this many working days
+# (Monday to Friday, NRW public holidays not counted).
+ENQUIRY_ANSWER_DUE_WORKING_DAYS = env_int("ENQUIRY_ANSWER_DUE_WORKING_DAYS", 2)
 # Abuse protection of the enquiry forms: seconds a person needs at least to fill a form, how long
 # a form stays valid, and how many enquiries one client address may send per window (seconds).
 ENQUIRY_MIN_FILL_SECONDS = env_int("ENQUIRY_MIN_FILL_SECONDS", 3)

@@ -69,7 +69,7 @@ class PageSitemap(TranslatedSitemap):
     priority = 0.3
 
     def items(self):
-        return Page.objects.order_by("key")
+        return Page.objects.published().order_by("key")
 
     def lastmod(self, page):
         return page.updated_at

@@ -86,10 +86,10 @@ class EventArchiveView(ListView):
 
 
 class EventDetailView(DetailView):
-    """One event with its date, place, description and calendar file."""
+    """One event with its date, place, description and calendar file; staff preview drafts."""
 
     def get_queryset(self):
-        return Event.objects.published().select_related("municipality")
+        return Event.objects.visible_to(self.request.user).select_related("municipality")
 
     def get_context_data(self, **kwargs):
         description_html = render_markdown(self.object.description)
@@ -135,14 +135,15 @@ def event_feed(request):
 
 
 class PageView(TemplateView):
-    """A staff-edited page (legal notice, privacy, accessibility, Leichte Sprache, DGS)."""
+    """A staff-edited page (legal notice, privacy, accessibility, Leichte Sprache, DGS); staff
+    preview drafts."""
 
     template_name = "welcome/page_detail.html"
     key = None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        page = get_object_or_404(Page, key=self.key)
+        page = get_object_or_404(Page.objects.visible_to(self.request.user), key=self.key)
         center = WelcomeCenter.objects.first()
         replacements = {
             "retention_days": settings.ENQUIRY_RETENTION_DAYS,

@@ -47,11 +47,16 @@ def test_published_hides_unpublished_profiles(make_municipality):
     assert list(Municipality.objects.published()) == [shown]
 
 
-def test_staff_see_unpublished_profiles(make_municipality, django_user_model):
+def test_editorial_staff_see_unpublished_profiles(make_municipality, django_user_model):
+    from django.contrib.auth.models import Group
+
+    from welcome.roles import EDITORIAL
+
     make_municipality()
     make_municipality(published=False)
-    staff = django_user_model(is_staff=True)
-    reader = django_user_model()
+    staff = django_user_model.objects.create_user("redaktion", is_staff=True)
+    staff.groups.add(Group.objects.get(name=EDITORIAL))
+    reader = django_user_model.objects.create_user("leser")
     assert Municipality.objects.visible_to(staff).count() == 2
     assert Municipality.objects.visible_to(reader).count() == 1
 

@@ -100,7 +100,7 @@ def test_unpublished_profile_is_hidden_from_readers(client, initial_content):
 def test_staff_preview_unpublished_profiles(admin_client, initial_content):
     Municipality.objects.filter(slug="titz").update(published=False)
     page = html(admin_client.get("/gemeinden/titz/"))
-    assert "Dieses Profil ist nicht veröffentlicht" in page
+    assert "Vorschau" in page and "Dieses Profil ist zurzeit nicht veröffentlicht" in page
     assert '<meta name="robots" content="noindex">' in page
 
 

@@ -13,6 +13,7 @@ from municipalities.initial_content import load_municipalities
 from welcome.initial_pages import load_welcome_content
 from welcome.models import OpeningHours, WelcomeCenter
 from welcome.page_cache import bump_version
+from welcome.translation_status import mark_translated
 
 CONTENT_FILE = Path(__file__).resolve().parents[2] / "initial_content" / "kreis-dueren.json"
 WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -54,6 +55,8 @@ class Command(BaseCommand):
         center.email = facts["email"]
         center.by_appointment = facts["by_appointment"]
         center.full_clean()
+        if center.pk is None:
+            mark_translated(center)
         center.save()
         # The regular week is replaced as a whole: the fixture is the source of truth.
         center.opening_hours.all().delete()

@@ -1,0 +1,78 @@
+"""Drafts, publish windows and the review date, shared by municipalities, events and pages.
+
+Content is public when it is published and the current moment lies inside its optional window
+(publish_from ≤ now < publish_until). The window is checked in every query against
+timezone.now(), so no cron job has to flip a flag. Staff who may edit an object can preview it
+on the public page while it is not public; visitors get a 404.
+"""
+
+from datetime import timedelta
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+# Content whose last review is older than this (or that was never reviewed) is due for review.
+REVIEW_INTERVAL = timedelta(days=365)
+
+
+def public_q(prefix="", now=None):
+    """The condition "public now" for a model with published/publish_from/publish_until.
+
+    `prefix` reaches the fields through a relation, for example "municipality__".
+    """
+    now = now or timezone.now()
+    return (
+        Q(**{f"{prefix}published": True})
+        & (Q(**{f"{prefix}publish_from__isnull": True}) | Q(**{f"{prefix}publish_from__lte": now}))
+        & (Q(**{f"{prefix}publish_until__isnull": True}) | Q(**{f"{prefix}publish_until__gt": now}))
+    )
+
+
+def is_public(obj, now=None):
+    """The same rule as public_q for one object in memory."""
+    now = now or timezone.now()
+    if not obj.published:
+        return False
+    if obj.publish_from and obj.publish_from > now:
+        return False
+    return not (obj.publish_until and obj.publish_until <= now)
+
+
+def review_cutoff(today=None):
+    """Content last reviewed before this date is due for review."""
+    return (today or timezone.localdate()) - REVIEW_INTERVAL
+
+
+def due_for_review_q(today=None):
+    return Q(last_reviewed__isnull=True) | Q(last_reviewed__lt=review_cutoff(today))
+
+
+class PublishableQuerySet(models.QuerySet):
+    """Queries every publishable model offers; previewable_q says who may preview what."""
+
+    def published(self, now=None):
+        """What visitors see: published and inside the publish window."""
+        return self.filter(public_q(now=now))
+
+    def visible_to(self, user):
+        """Visitors see what is public; staff also what they may edit (the preview)."""
+        if not user.is_staff:
+            return self.published()
+        preview = self.previewable_q(user)
+        if preview is None:
+            return self.all()
+        return self.filter(public_q() | preview)
+
+    def previewable_q(self, user):
+        """What the user may preview besides public content: None means everything.
+
+        Staff with the permission to view the model preview all of it; models narrow this.
+        """
+        meta = self.model._meta
+        if user.has_perm(f"{meta.app_label}.view_{meta.model_name}"):
+            return None
+        return Q(pk__in=[])
+
+    def due_for_review(self, today=None):
+        return self.filter(due_for_review_q(today))
