@@ -7,7 +7,8 @@ database cache table, or Redis) until one of three things happens:
   entry of an older version is never served;
 - the opening status changes: an entry expires at the next change of the center's status
   ("open until 16:00" turns into "closed" at 16:00), so the status is never stale;
-- the day ends: "upcoming" lists and "today" markers are computed for the day they were made.
+- the day ends: "upcoming" lists and "today" markers are computed for the day they were made;
+- a publish window opens or closes (content scheduled with publish_from/publish_until).
 
 Only what is the same for every visitor is cached: GET requests without a query string and
 without a session cookie (staff see previews), answers with status 200 that set no cookie, and
@@ -67,8 +68,12 @@ def cacheable_response(request, response):
 
 
 def seconds_to_live(center, now=None):
-    """Until the next change of the opening status, at the latest until local midnight."""
+    """Until the next change of the opening status or of a publish window, at the latest until
+    local midnight."""
+    from municipalities.models import Municipality
+    from welcome.models import Event, Page
     from welcome.opening_hours import status_at
+    from welcome.publishing import next_window_change
 
     now = now or timezone.now()
     local = timezone.localtime(now)
@@ -78,6 +83,9 @@ def seconds_to_live(center, now=None):
         change = status_at(center.schedule(), now).seconds_until_change()
         if change is not None:
             seconds = min(seconds, change)
+    window_change = next_window_change([Municipality, Event, Page], now)
+    if window_change is not None:
+        seconds = min(seconds, (window_change - now).total_seconds())
     return max(1, int(seconds))
 
 

@@ -76,3 +76,24 @@ class PublishableQuerySet(models.QuerySet):
 
     def due_for_review(self, today=None):
         return self.filter(due_for_review_q(today))
+
+
+def next_window_change(models_, now=None):
+    """The next moment at which a publish window opens or closes, in any of the models (or None).
+
+    The page cache expires then, so that scheduled content appears and disappears on time.
+    One query per model.
+    """
+    now = now or timezone.now()
+    moments = []
+    for model in models_:
+        for field in ("publish_from", "publish_until"):
+            moment = (
+                model.objects.filter(published=True, **{f"{field}__gt": now})
+                .order_by(field)
+                .values_list(field, flat=True)
+                .first()
+            )
+            if moment:
+                moments.append(moment)
+    return min(moments, default=None)

@@ -1,8 +1,10 @@
 """The whole-page cache for visitors: fast, and never stale."""
 
+from datetime import datetime
 from http import HTTPStatus
 
 import pytest
+from django.utils import timezone
 
 from municipalities.models import Municipality
 
@@ -62,3 +64,15 @@ def test_query_strings_are_not_cached(client, initial_content):
     html = client.get("/suche/?q=Krankenhaus").content.decode()
     assert "Krankenhaus" in html
     assert "Rursee" in client.get("/suche/?q=Rursee").content.decode()
+
+
+def test_scheduled_content_appears_on_time(client, initial_content, freeze_now):
+    freeze_now(2026, 6, 10, 11, 0)
+    juelich = Municipality.objects.get(slug="juelich")
+    juelich.publish_from = timezone.make_aware(datetime(2026, 6, 10, 11, 30))
+    juelich.save()
+    assert client.get("/gemeinden/juelich/").status_code == HTTPStatus.NOT_FOUND
+    assert 'href="/gemeinden/juelich/"' not in client.get("/gemeinden/").content.decode()
+    freeze_now(2026, 6, 10, 11, 30)
+    assert 'href="/gemeinden/juelich/"' in client.get("/gemeinden/").content.decode()
+    assert client.get("/gemeinden/juelich/").status_code == HTTPStatus.OK
