@@ -9,7 +9,7 @@ from datetime import date, time
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q, Sum
 from django.db.models.functions import Coalesce
@@ -87,8 +87,8 @@ class ShopDateAddForm(ShopDateAdminForm):
 
 
 class TimeWindowFormSet(forms.BaseInlineFormSet):
-    """A window's places never drop below the places already taken, and a window with
-    registrations is not deleted (they would lose their time)."""
+    """A window's places never drop below the places already taken. (Deleting a window with
+    registrations is refused by the admin itself: they are protected.)"""
 
     def clean(self):
         super().clean()
@@ -96,14 +96,6 @@ class TimeWindowFormSet(forms.BaseInlineFormSet):
             window = form.instance
             if not window.pk or not hasattr(form, "cleaned_data"):
                 continue
-            if form.cleaned_data.get("DELETE") and window.registrations.exists():
-                raise ValidationError(
-                    gettext(
-                        "The window %(window)s has registrations and cannot be deleted. Cancel "
-                        "or move them first."
-                    )
-                    % {"window": window}
-                )
             places = form.cleaned_data.get("places")
             taken = window.taken_places()
             if places is not None and places < taken:
@@ -152,18 +144,16 @@ class ShopDateAdmin(TabbedTranslationAdmin):
             kwargs["form"] = ShopDateAddForm
         return super().get_form(request, obj, change=change, **kwargs)
 
+    fieldsets = (
+        (_("Date"), {"fields": ("date", "place", "is_published")}),
+        (_("Offer"), {"fields": ("stations", "languages", "note")}),
+    )
+
     def get_fieldsets(self, request, obj=None):
-        fieldsets = [
-            (_("Date"), {"fields": ("date", "place", "is_published")}),
-            (_("Offer"), {"fields": ("stations", "languages", "note")}),
-        ]
+        fieldsets = list(super().get_fieldsets(request, obj))
         if obj is None:
-            fieldsets.append(
-                (
-                    _("Time windows"),
-                    {"fields": ("first_start", "last_end", "places_per_window")},
-                )
-            )
+            fields = ("first_start", "last_end", "places_per_window")
+            fieldsets.append((_("Time windows"), {"fields": fields}))
         return fieldsets
 
     def get_inlines(self, request, obj):
