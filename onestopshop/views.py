@@ -94,6 +94,7 @@ class RegistrationView(FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["shop_date"] = self.shop_date
+        context["windows"] = self.windows
         context["is_open"] = any(window.free_places for window in self.windows)
         context["retention_days"] = settings.ONE_STOP_SHOP_RETENTION_DAYS
         return context
