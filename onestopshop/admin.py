@@ -36,6 +36,7 @@ from onestopshop.models import (
     TimeWindow,
 )
 from onestopshop.proposals import proposals
+from welcome.forms import TimeInput
 
 # The 2024 schedule from the initial content (one_stop_shop.when), as defaults for new dates.
 DEFAULT_FIRST_START = time(9, 0)
@@ -74,8 +75,12 @@ class ShopDateAdminForm(forms.ModelForm):
 class ShopDateAddForm(ShopDateAdminForm):
     """A new date also gets its time windows: hourly from the first start to the last end."""
 
-    first_start = forms.TimeField(label=_("First window starts"), initial=DEFAULT_FIRST_START)
-    last_end = forms.TimeField(label=_("Last window ends"), initial=DEFAULT_LAST_END)
+    first_start = forms.TimeField(
+        label=_("First window starts"), initial=DEFAULT_FIRST_START, widget=TimeInput
+    )
+    last_end = forms.TimeField(
+        label=_("Last window ends"), initial=DEFAULT_LAST_END, widget=TimeInput
+    )
     places_per_window = places_field()
 
     def clean(self):
@@ -127,7 +132,6 @@ class ShopDateAdmin(TabbedTranslationAdmin):
     list_display = (
         "date",
         "weekday",
-        "place",
         "is_published",
         "windows_display",
         "booked",
@@ -185,7 +189,7 @@ class ShopDateAdmin(TabbedTranslationAdmin):
         windows = list(obj.windows.all())
         if not windows:
             return "–"
-        return ", ".join(f"{window} ({window.places})" for window in windows)
+        return f"{windows[0].starts_at:%H:%M}–{windows[-1].ends_at:%H:%M} ({len(windows)})"
 
     @admin.display(description=_("confirmed / places"))
     def booked(self, obj):
@@ -316,8 +320,12 @@ class ProposeForm(forms.Form):
         coerce=date.fromisoformat,
         help_text=_("First Fridays that are no public holiday and have no date yet."),
     )
-    first_start = forms.TimeField(label=_("First window starts"), initial=DEFAULT_FIRST_START)
-    last_end = forms.TimeField(label=_("Last window ends"), initial=DEFAULT_LAST_END)
+    first_start = forms.TimeField(
+        label=_("First window starts"), initial=DEFAULT_FIRST_START, widget=TimeInput
+    )
+    last_end = forms.TimeField(
+        label=_("Last window ends"), initial=DEFAULT_LAST_END, widget=TimeInput
+    )
     places_per_window = places_field()
     is_published = forms.BooleanField(label=_("Publish at once"), required=False, initial=True)
 

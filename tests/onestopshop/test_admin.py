@@ -36,7 +36,7 @@ def test_dates_changelist_add_change_and_search(
         response = admin_client.get(DATES)
     assert response.status_code == HTTPStatus.OK
     html = response.content.decode()
-    assert "09:00–10:00 (10)" in html
+    assert "09:00–12:00 (3)" in html
     assert "4 / 30" in html  # confirmed people / places
     assert "Erste Freitage vorschlagen" in html
     assert admin_client.get(DATES, {"q": "Moltkestraße"}).status_code == HTTPStatus.OK

@@ -121,3 +121,9 @@ def test_the_privacy_policy_shows_the_retention_period(client, initial_content, 
     assert "[[one_stop_shop_retention_days]]" not in html
     html = client.get("/en/privacy/").content.decode()
     assert "One-Stop-Shop 45 days after the date" in html
+
+
+def test_the_sitemap_lists_the_dates_page_in_both_languages(client):
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://testserver/one-stop-shop/</loc>" in xml
+    assert "<loc>http://testserver/en/one-stop-shop/</loc>" in xml
