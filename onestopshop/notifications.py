@@ -5,6 +5,7 @@ and `send_pending_notifications` sends them later.
 Each e-mail is written in the language of the form; its links carry signed tokens only.
 """
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -77,6 +78,7 @@ def email_for(registration, kind):
         "confirm_url": absolute(registration, "confirm", links.confirm_token(registration)),
         "manage_url": absolute(registration, "manage", links.manage_token(registration)),
         "list_url": absolute(registration, "list"),
+        "confirmation_hours": settings.ONE_STOP_SHOP_CONFIRMATION_HOURS,
     }
     with translation.override(registration.language):
         subject = render_to_string(f"onestopshop/email/{template}_subject.txt", context)
