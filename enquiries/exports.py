@@ -48,19 +48,24 @@ def csv_columns():
     ]
 
 
-def enquiries_csv(queryset):
-    """The enquiries as CSV text (UTF-8 with BOM, so that spreadsheets detect the encoding)."""
-    columns = csv_columns()
+def safe_csv(columns, rows):
+    """CSV text for spreadsheets: UTF-8 with BOM (so that the encoding is detected), semicolons,
+    and every cell made safe by `spreadsheet_safe`. `columns` are (title, value(row)) pairs."""
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow([title for title, _value in columns])
+    for row in rows:
+        writer.writerow([spreadsheet_safe(value(row)) for _title, value in columns])
+    return buffer.getvalue()
+
+
+def enquiries_csv(queryset):
+    """The enquiries as CSV text."""
     queryset = queryset.select_related("assignee").prefetch_related(
         "municipalities", "notifications"
     )
-    for enquiry in queryset:
-        writer.writerow([spreadsheet_safe(value(enquiry)) for _title, value in columns])
-    return buffer.getvalue()
+    return safe_csv(csv_columns(), queryset)
 
 
 def personal_data_for_email(enquiries):

@@ -73,12 +73,16 @@ def protection():
     )
 
 
-class EnquiryForm(KernFormMixin, forms.ModelForm):
-    """What every enquiry form has: the form token, the honeypot and required contact fields."""
+class ProtectedForm(forms.Form):
+    """The protection of every public form that stores what people type (enquiries, One-Stop-Shop
+    registrations): the signed form token with a minimum fill time, the honeypot and a length
+    limit on every text field. After `clean()`, `submission_token` identifies the submission, so
+    that a form sent twice is stored once.
 
-    kind = None
+    Mix it into a ModelForm as `class MyForm(KernFormMixin, ProtectedForm, forms.ModelForm)`.
+    """
+
     required = ()
-    submit_label = False
 
     form_token = forms.CharField(widget=forms.HiddenInput, required=False)
     # A field that people never see or reach with the keyboard; programs that fill every field do.
@@ -128,6 +132,13 @@ class EnquiryForm(KernFormMixin, forms.ModelForm):
                 code="honeypot",
             )
         return cleaned_data
+
+
+class EnquiryForm(KernFormMixin, ProtectedForm, forms.ModelForm):
+    """What every enquiry form has: the protection and required contact fields."""
+
+    kind = None
+    submit_label = False
 
     def save(self, commit=False):
         """Only builds the enquiry; `services.enquiry_submit` stores it."""

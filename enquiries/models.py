@@ -300,28 +300,19 @@ class StatusChange(models.Model):
         return f"{self.get_old_status_display() or '–'} → {self.get_new_status_display()}"
 
 
-class Notification(models.Model):
-    """An e-mail about an enquiry, stored before it is sent so that an outage loses nothing.
+class StoredEmail(models.Model):
+    """An e-mail stored before it is sent, so that an outage loses nothing.
 
-    `send_pending_notifications` delivers rows that are still pending or failed.
+    `enquiries.notifications.deliver` sends the rows of every concrete subclass that are still
+    pending or failed (`send_pending_notifications`); each app links its own rows to what they
+    are about (an enquiry here, a One-Stop-Shop registration in `onestopshop`).
     """
-
-    class Kind(models.TextChoices):
-        CONFIRMATION = "confirmation", _("Confirmation to the sender")
-        INBOX = "inbox", _("Notification to the inbox")
-        APPOINTMENT_CONFIRMED = "appointment_confirmed", _("Appointment confirmed")
-        APPOINTMENT_DECLINED = "appointment_declined", _("Appointment declined")
-        APPOINTMENT_CANCELLED = "appointment_cancelled", _("Appointment cancelled")
 
     class State(models.TextChoices):
         PENDING = "pending", pgettext_lazy("delivery state", "Pending")
         SENT = "sent", pgettext_lazy("delivery state", "Sent")
         FAILED = "failed", pgettext_lazy("delivery state", "Failed, will be retried")
 
-    enquiry = models.ForeignKey(
-        Enquiry, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("enquiry")
-    )
-    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     state = models.CharField(
         _("delivery state"), max_length=10, choices=State.choices, default=State.PENDING
     )
@@ -339,13 +330,32 @@ class Notification(models.Model):
     last_error = models.TextField(_("last error"), blank=True)
 
     class Meta:
+        abstract = True
         verbose_name = _("e-mail")
         verbose_name_plural = _("e-mails")
         ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["state"])]
 
     def __str__(self):
         return f"{self.get_kind_display()} → {self.recipient}"
+
+
+class Notification(StoredEmail):
+    """An e-mail about an enquiry (see `StoredEmail`)."""
+
+    class Kind(models.TextChoices):
+        CONFIRMATION = "confirmation", _("Confirmation to the sender")
+        INBOX = "inbox", _("Notification to the inbox")
+        APPOINTMENT_CONFIRMED = "appointment_confirmed", _("Appointment confirmed")
+        APPOINTMENT_DECLINED = "appointment_declined", _("Appointment declined")
+        APPOINTMENT_CANCELLED = "appointment_cancelled", _("Appointment cancelled")
+
+    enquiry = models.ForeignKey(
+        Enquiry, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("enquiry")
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+
+    class Meta(StoredEmail.Meta):
+        indexes = [models.Index(fields=["state"])]
 
 
 class ReferenceCounter(models.Model):

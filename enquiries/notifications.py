@@ -3,6 +3,7 @@
 Writing and sending are separate so that an enquiry is never lost when the mail server is down:
 the rows stay pending or failed and `manage.py send_pending_notifications` delivers them later.
 Delivery locks each row (SKIP LOCKED on PostgreSQL), so two runs at once never send an e-mail twice.
+`deliver` and the iCalendar builder serve every `StoredEmail` model (the One-Stop-Shop's too).
 """
 
 import logging
@@ -10,13 +11,14 @@ from datetime import timedelta
 from email.mime.text import MIMEText
 from zoneinfo import ZoneInfo
 
+from django.apps import apps
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from enquiries.models import Enquiry, Notification
+from enquiries.models import Enquiry, Notification, StoredEmail
 
 logger = logging.getLogger(__name__)
 
@@ -108,18 +110,19 @@ def notification_for_appointment(enquiry, kind, *, message=""):
     return notification
 
 
+def calendar_domain():
+    """The domain part of calendar UIDs: the sender's domain."""
+    return settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip(" >") or "welcome-center"
+
+
 def calendar_uid(enquiry):
     """Stable for the life of the appointment, so that updates and cancellations find it."""
-    domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip(" >") or "welcome-center"
-    return f"{enquiry.reference.lower()}@{domain}"
+    return f"{enquiry.reference.lower()}@{calendar_domain()}"
 
 
 def appointment_calendar(enquiry, method):
     """An iCalendar (RFC 5546) invitation or cancellation for a confirmed appointment."""
-    from icalendar import Calendar, Event, vCalAddress, vText
-
     center = _center()
-    start = enquiry.appointment_at.astimezone(BERLIN)
     with translation.override(enquiry.language):
         summary = translation.gettext(
             "Appointment at the Welcome-Center Kreis Düren (%(reference)s)"
@@ -128,28 +131,66 @@ def appointment_calendar(enquiry, method):
             location = f"{center.name}, {center.address_line}"
         else:
             location = str(enquiry.get_mode_display())
+    start = enquiry.appointment_at.astimezone(BERLIN)
+    return invitation_calendar(
+        method=method,
+        uid=calendar_uid(enquiry),
+        sequence=enquiry.calendar_sequence,
+        start=start,
+        end=start + timedelta(minutes=enquiry.appointment_minutes),
+        summary=summary,
+        location=location,
+        attendee_email=enquiry.email,
+        attendee_name=enquiry.name,
+        product="Enquiries",
+    )
 
+
+def invitation_calendar(
+    *,
+    method,
+    uid,
+    sequence,
+    start,
+    end,
+    summary,
+    location,
+    attendee_email,
+    attendee_name,
+    product,
+    description="",
+):
+    """An iCalendar (RFC 5546) REQUEST, CANCEL or PUBLISH with one event in Europe/Berlin.
+
+    The same `uid` with a higher `sequence` updates or cancels the event in the person's calendar.
+    """
+    from icalendar import Calendar, Event, vCalAddress, vText
+
+    center = _center()
     calendar = Calendar()
-    calendar.add("prodid", "-//Welcome-Center Kreis Düren//Enquiries//DE")
+    calendar.add("prodid", f"-//Welcome-Center Kreis Düren//{product}//DE")
     calendar.add("version", "2.0")
     calendar.add("method", method)
     event = Event()
-    event.add("uid", calendar_uid(enquiry))
-    event.add("sequence", enquiry.calendar_sequence)
+    event.add("uid", uid)
+    event.add("sequence", sequence)
     event.add("dtstamp", timezone.now().astimezone(ZoneInfo("UTC")))
-    event.add("dtstart", start)
-    event.add("dtend", start + timedelta(minutes=enquiry.appointment_minutes))
+    event.add("dtstart", start.astimezone(BERLIN))
+    event.add("dtend", end.astimezone(BERLIN))
     event.add("summary", summary)
+    if description:
+        event.add("description", description)
     event.add("location", location)
     event.add("status", "CANCELLED" if method == "CANCEL" else "CONFIRMED")
     organizer_email = center.email if center else settings.WELCOME_CENTER_INBOX
     organizer = vCalAddress(f"mailto:{organizer_email}")
     organizer.params["cn"] = vText(center.name if center else "Welcome-Center Kreis Düren")
     event.add("organizer", organizer)
-    attendee = vCalAddress(f"mailto:{enquiry.email}")
-    attendee.params["cn"] = vText(single_line(enquiry.name))
-    attendee.params["role"] = vText("REQ-PARTICIPANT")
-    event.add("attendee", attendee)
+    if attendee_email:
+        attendee = vCalAddress(f"mailto:{attendee_email}")
+        attendee.params["cn"] = vText(single_line(attendee_name))
+        attendee.params["role"] = vText("REQ-PARTICIPANT")
+        event.add("attendee", attendee)
     calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical().decode()
@@ -171,21 +212,32 @@ def _message(notification):
     return message
 
 
-def deliver(pks=None):
+def stored_email_models():
+    """Every concrete model that holds e-mails to deliver (enquiries, One-Stop-Shop, …)."""
+    return [model for model in apps.get_models() if issubclass(model, StoredEmail)]
+
+
+def deliver(pks=None, *, model=None):
     """Send the pending and failed e-mails (all, or those with the given ids); return (sent, failed).
 
-    Each row is locked while it is sent and skipped if another run holds it, so running this
-    twice at once (cron, or right after a submission) sends every e-mail once.
+    `model` is the `StoredEmail` model of the ids (by default `Notification`); without ids, the
+    e-mails of every such model are sent. Each row is locked while it is sent and skipped if
+    another run holds it, so running this twice at once (cron, or right after a submission) sends
+    every e-mail once.
     """
-    candidates = Notification.objects.exclude(state=Notification.State.SENT)
+    if pks is None and model is None:
+        totals = [deliver(model=each) for each in stored_email_models()]
+        return sum(sent for sent, _failed in totals), sum(failed for _sent, failed in totals)
+    model = model or Notification
+    candidates = model.objects.exclude(state=StoredEmail.State.SENT)
     if pks is not None:
         candidates = candidates.filter(pk__in=pks)
     sent = failed = 0
     for pk in list(candidates.order_by("pk").values_list("pk", flat=True)):
         with transaction.atomic():
             notification = (
-                Notification.objects.select_for_update(skip_locked=True)
-                .exclude(state=Notification.State.SENT)
+                model.objects.select_for_update(skip_locked=True)
+                .exclude(state=StoredEmail.State.SENT)
                 .filter(pk=pk)
                 .first()
             )
@@ -195,12 +247,12 @@ def deliver(pks=None):
             try:
                 _message(notification).send()
             except Exception as error:
-                logger.warning("E-mail %s about %s failed: %s", pk, notification.enquiry_id, error)
-                notification.state = Notification.State.FAILED
+                logger.warning("E-mail %s %s failed: %s", model._meta.label, pk, error)
+                notification.state = StoredEmail.State.FAILED
                 notification.last_error = f"{type(error).__name__}: {error}"[:2000]
                 failed += 1
             else:
-                notification.state = Notification.State.SENT
+                notification.state = StoredEmail.State.SENT
                 notification.sent_at = timezone.now()
                 notification.last_error = ""
                 sent += 1
@@ -209,6 +261,8 @@ def deliver(pks=None):
 
 
 def deliver_after_commit(notifications):
+    """Send the stored e-mails right after the transaction commits (cron retries failures)."""
     pks = [notification.pk for notification in notifications]
     if pks:
-        transaction.on_commit(lambda: deliver(pks), robust=True)
+        model = type(notifications[0])
+        transaction.on_commit(lambda: deliver(pks, model=model), robust=True)

@@ -36,6 +36,7 @@ ROLES = {
         "welcome.event": EDIT + ("delete",),
     },
 }
+ROLES[ENQUIRIES]["onestopshop.*"] = ALL  # One-Stop-Shop registrations hold personal data
 
 
 def role_permissions(definition):

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "welcome",
     "municipalities",
     "enquiries",
+    "onestopshop",
     # django-axes last, as its documentation asks.
     "axes",
 ]
@@ -252,6 +253,10 @@ ENQUIRY_RETENTION_DAYS = env_int("ENQUIRY_RETENTION_DAYS", 180)
 # The admin start page lists enquiries still without an answer after this many working days
 # (Monday to Friday, NRW public holidays not counted).
 ENQUIRY_ANSWER_DUE_WORKING_DAYS = env_int("ENQUIRY_ANSWER_DUE_WORKING_DAYS", 2)
+# Days after a One-Stop-Shop date until the personal data of its registrations is erased, and
+# hours within which a registration must be confirmed by the link in the e-mail (else it expires).
+ONE_STOP_SHOP_RETENTION_DAYS = env_int("ONE_STOP_SHOP_RETENTION_DAYS", 30)
+ONE_STOP_SHOP_CONFIRMATION_HOURS = env_int("ONE_STOP_SHOP_CONFIRMATION_HOURS", 24)
 # Abuse protection of the enquiry forms: seconds a person needs at least to fill a form, how long
 # a form stays valid, and how many enquiries one client address may send per window (seconds).
 ENQUIRY_MIN_FILL_SECONDS = env_int("ENQUIRY_MIN_FILL_SECONDS", 3)

@@ -29,6 +29,7 @@ class StaticPagesSitemap(TranslatedSitemap):
             "enquiries:company",
             "enquiries:appointment",
             "enquiries:barrier",
+            "onestopshop:list",
         ]
 
     def location(self, item):

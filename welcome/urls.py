@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path(_("municipalities/"), include("municipalities.urls")),
     path(_("contact/"), views.ContactView.as_view(), name="contact"),
     path(_("contact/"), include("enquiries.urls")),
+    path(_("one-stop-shop/"), include("onestopshop.urls")),
     path(_("events/"), views.EventListView.as_view(), name="event_list"),
     path(_("events/archive/"), views.EventArchiveView.as_view(), name="event_archive"),
     path(_("events/calendar.ics"), views.event_feed, name="event_feed"),

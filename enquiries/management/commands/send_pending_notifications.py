@@ -1,5 +1,6 @@
-"""Deliver the e-mails about enquiries that could not be sent yet (run it from cron, e.g. every
-five minutes). Safe to run often and twice at once: each e-mail is locked while it is sent."""
+"""Deliver the stored e-mails (enquiries, One-Stop-Shop registrations) that could not be sent yet
+(run it from cron, e.g. every five minutes). Safe to run often and twice at once: each e-mail is
+locked while it is sent."""
 
 from django.core.management.base import BaseCommand
 
@@ -7,7 +8,7 @@ from enquiries.notifications import deliver
 
 
 class Command(BaseCommand):
-    help = "Send pending and failed e-mails about enquiries."
+    help = "Send pending and failed e-mails (enquiries, One-Stop-Shop registrations)."
 
     def handle(self, *args, **options):
         sent, failed = deliver()

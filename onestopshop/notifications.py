@@ -1,0 +1,94 @@
+"""E-mails about One-Stop-Shop registrations, stored as `RegistrationEmail` rows and delivered by
+the enquiries' mechanism (`enquiries.notifications.deliver`), so that a mail outage loses nothing
+and `send_pending_notifications` sends them later.
+
+Each e-mail is written in the language of the form; its links carry signed tokens only.
+"""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from enquiries.notifications import calendar_domain, invitation_calendar, single_line
+from onestopshop import links
+from onestopshop.models import RegistrationEmail
+
+TEMPLATES = {
+    RegistrationEmail.Kind.CONFIRM: ("confirm", ""),
+    RegistrationEmail.Kind.CONFIRMED: ("confirmed", "REQUEST"),
+    RegistrationEmail.Kind.CANCELLED: ("cancelled", "CANCEL"),
+    RegistrationEmail.Kind.REMINDER: ("reminder", ""),
+}
+
+
+def _center():
+    from welcome.models import WelcomeCenter
+
+    return WelcomeCenter.objects.get_current()
+
+
+def absolute(registration, view_name, token=None):
+    """A link in the person's language to one of the pages (the signed ones with a token)."""
+    kwargs = {"token": token} if token else {}
+    with translation.override(registration.language):
+        path = reverse(f"onestopshop:{view_name}", kwargs=kwargs)
+    return registration.site_url.rstrip("/") + path
+
+
+def calendar_uid(registration):
+    """Stable for the life of the registration, so that a cancellation finds the entry."""
+    return f"one-stop-shop-{registration.key.hex}@{calendar_domain()}"
+
+
+def registration_calendar(registration, method):
+    """The iCalendar entry for a registration: REQUEST (invitation), CANCEL or PUBLISH (download)."""
+    window = registration.window
+    with translation.override(registration.language):
+        summary = translation.gettext("One-Stop-Shop of the Welcome-Center Kreis Düren")
+        description = translation.gettext(
+            "Your registration: %(people)s person(s). Cancel or view it: %(url)s"
+        ) % {
+            "people": registration.people,
+            "url": absolute(registration, "manage", links.manage_token(registration)),
+        }
+    return invitation_calendar(
+        method=method,
+        uid=calendar_uid(registration),
+        sequence=registration.calendar_sequence,
+        start=window.starts,
+        end=window.ends,
+        summary=summary,
+        location=window.shop_date.place,
+        attendee_email=registration.email,
+        attendee_name=registration.name,
+        product="One-Stop-Shop",
+        description=description,
+    )
+
+
+def email_for(registration, kind):
+    """Store (not yet send) the e-mail of the given kind for a registration."""
+    template, method = TEMPLATES[kind]
+    context = {
+        "registration": registration,
+        "window": registration.window,
+        "shop_date": registration.window.shop_date,
+        "center": _center(),
+        "confirm_url": absolute(registration, "confirm", links.confirm_token(registration)),
+        "manage_url": absolute(registration, "manage", links.manage_token(registration)),
+        "list_url": absolute(registration, "list"),
+        "confirmation_hours": settings.ONE_STOP_SHOP_CONFIRMATION_HOURS,
+    }
+    with translation.override(registration.language):
+        subject = render_to_string(f"onestopshop/email/{template}_subject.txt", context)
+        body = render_to_string(f"onestopshop/email/{template}_body.txt", context).strip()
+    return RegistrationEmail.objects.create(
+        registration=registration,
+        kind=kind,
+        recipient=registration.email,
+        subject=single_line(subject)[:250],
+        body=body,
+        calendar=registration_calendar(registration, method) if method else "",
+        calendar_method=method,
+    )
