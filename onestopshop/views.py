@@ -43,6 +43,8 @@ def invalid_link_message():
     )
 
 
+# Free places change when an unconfirmed registration expires, without any save: never cached.
+@method_decorator(never_cache, name="dispatch")
 class ShopDateListView(ListView):
     """The coming dates with their time windows and free places."""
 

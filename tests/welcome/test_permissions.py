@@ -52,6 +52,9 @@ MATRIX = {
     "welcome.openingexception": (FULL, FULL, NONE, NONE),
     "welcome.page": (FULL, FULL, NONE, NONE),
     "enquiries.enquiry": (FULL_NO_ADD, NONE, FULL_NO_ADD, NONE),
+    # The One-Stop-Shop is run by the enquiries team: its registrations hold personal data.
+    "onestopshop.shopdate": (FULL, NONE, FULL, NONE),
+    "onestopshop.registration": (FULL_NO_ADD, NONE, FULL_NO_ADD, NONE),
     "auth.user": (FULL, NONE, NONE, NONE),
     "auth.group": (FULL, NONE, NONE, NONE),
     "axes.accessattempt": (VIEW, NONE, NONE, NONE),
