@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities import scoping
 from municipalities.topics import Topic
-from welcome.publishing import PublishableQuerySet, is_public
+from welcome.publishing import Publishable, PublishableQuerySet, is_public
 from welcome.translation_status import TranslationTracked
 
 
@@ -46,7 +46,7 @@ class MunicipalityQuerySet(PublishableQuerySet):
         )
 
 
-class Municipality(TranslationTracked):
+class Municipality(Publishable, TranslationTracked):
     """A town (Stadt) or municipality (Gemeinde); facts always carry their reference date."""
 
     class Kind(models.TextChoices):
@@ -97,12 +97,6 @@ class Municipality(TranslationTracked):
         default=False,
         help_text=_("Only if the image adds no information; then it needs no description."),
     )
-    last_reviewed = models.DateField(
-        _("last reviewed"),
-        null=True,
-        blank=True,
-        help_text=_("Shown to readers as “Stand”: the date an editor last checked this profile."),
-    )
     sources = models.TextField(
         _("sources"),
         blank=True,
@@ -112,23 +106,6 @@ class Municipality(TranslationTracked):
     )
     notes = models.TextField(
         _("editorial notes"), blank=True, help_text=_("For the team; not shown on the site.")
-    )
-    published = models.BooleanField(
-        _("published"),
-        default=True,
-        help_text=_("Untick to keep the profile as a draft that only staff can preview."),
-    )
-    publish_from = models.DateTimeField(
-        _("publish from"),
-        null=True,
-        blank=True,
-        help_text=_("Optional: the profile appears on the site only from this moment on."),
-    )
-    publish_until = models.DateTimeField(
-        _("publish until"),
-        null=True,
-        blank=True,
-        help_text=_("Optional: the profile disappears from the site at this moment."),
     )
     editors = models.ManyToManyField(
         settings.AUTH_USER_MODEL,

@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from welcome import opening_hours
-from welcome.publishing import PublishableQuerySet, is_public
+from welcome.publishing import Publishable, PublishableQuerySet, is_public
 from welcome.translation_status import TranslationTracked
 
 
@@ -294,7 +294,7 @@ class EventQuerySet(PublishableQuerySet):
         return self.filter(municipality=municipality)
 
 
-class Event(TranslationTracked):
+class Event(Publishable, TranslationTracked):
     """A presentation or exhibition of a municipality, or an information event of the center.
 
     Either a time span on one day (start and end times) or a range of whole days (exhibitions:
@@ -345,29 +345,6 @@ class Event(TranslationTracked):
         max_length=200,
         blank=True,
         help_text=_("What the image shows, for people who cannot see it. Required with an image."),
-    )
-    published = models.BooleanField(
-        _("published"),
-        default=True,
-        help_text=_("Untick to keep the event as a draft that only staff can preview."),
-    )
-    publish_from = models.DateTimeField(
-        _("publish from"),
-        null=True,
-        blank=True,
-        help_text=_("Optional: the event appears on the site only from this moment on."),
-    )
-    publish_until = models.DateTimeField(
-        _("publish until"),
-        null=True,
-        blank=True,
-        help_text=_("Optional: the event disappears from the site at this moment."),
-    )
-    last_reviewed = models.DateField(
-        _("last reviewed"),
-        null=True,
-        blank=True,
-        help_text=_("The date an editor last checked that the text is still correct."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -445,7 +422,7 @@ class Event(TranslationTracked):
         return opening_hours.aware(self.end_date, self.end_time)
 
 
-class Page(TranslationTracked):
+class Page(Publishable, TranslationTracked):
     """A page that staff edit: the legal pages and the pages in Leichte Sprache and DGS.
 
     The body is Markdown. It is rendered and then sanitised with nh3, so that nothing a staff
@@ -484,29 +461,6 @@ class Page(TranslationTracked):
         blank=True,
         validators=[FileExtensionValidator(["vtt"])],
         help_text=_("Optional subtitles in WebVTT format."),
-    )
-    published = models.BooleanField(
-        _("published"),
-        default=True,
-        help_text=_("Untick to keep the page as a draft that only staff can preview."),
-    )
-    publish_from = models.DateTimeField(
-        _("publish from"),
-        null=True,
-        blank=True,
-        help_text=_("Optional: the page appears on the site only from this moment on."),
-    )
-    publish_until = models.DateTimeField(
-        _("publish until"),
-        null=True,
-        blank=True,
-        help_text=_("Optional: the page disappears from the site at this moment."),
-    )
-    last_reviewed = models.DateField(
-        _("last reviewed"),
-        null=True,
-        blank=True,
-        help_text=_("The date an editor last checked that the text is still correct."),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -9,8 +9,9 @@ on the public page while it is not public; visitors get a 404.
 from datetime import timedelta
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 # Content whose last review is older than this (or that was never reviewed) is due for review.
 REVIEW_INTERVAL = timedelta(days=365)
@@ -46,6 +47,37 @@ def review_cutoff(today=None):
 
 def due_for_review_q(today=None):
     return Q(last_reviewed__isnull=True) | Q(last_reviewed__lt=review_cutoff(today))
+
+
+class Publishable(models.Model):
+    """The publishing fields shared by municipality profiles, events and pages."""
+
+    published = models.BooleanField(
+        _("published"),
+        default=True,
+        help_text=_("Untick to keep it as a draft that only staff can preview."),
+    )
+    publish_from = models.DateTimeField(
+        _("publish from"),
+        null=True,
+        blank=True,
+        help_text=_("Optional: it appears on the site only from this moment on."),
+    )
+    publish_until = models.DateTimeField(
+        _("publish until"),
+        null=True,
+        blank=True,
+        help_text=_("Optional: it disappears from the site at this moment."),
+    )
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("Shown to readers as “Stand”: the date an editor last checked the text."),
+    )
+
+    class Meta:
+        abstract = True
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -87,13 +119,9 @@ def next_window_change(models_, now=None):
     now = now or timezone.now()
     moments = []
     for model in models_:
-        for field in ("publish_from", "publish_until"):
-            moment = (
-                model.objects.filter(published=True, **{f"{field}__gt": now})
-                .order_by(field)
-                .values_list(field, flat=True)
-                .first()
-            )
-            if moment:
-                moments.append(moment)
+        found = model.objects.filter(published=True).aggregate(
+            opens=Min("publish_from", filter=Q(publish_from__gt=now)),
+            closes=Min("publish_until", filter=Q(publish_until__gt=now)),
+        )
+        moments += [moment for moment in found.values() if moment]
     return min(moments, default=None)
