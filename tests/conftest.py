@@ -1,6 +1,7 @@
 """Fixtures shared by the whole suite."""
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
@@ -10,6 +11,14 @@ def german_by_default():
     """Every test starts in German, the site's default language, as a visitor's first request."""
     with translation.override("de"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """No cached page or rate limit from another test."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

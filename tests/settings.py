@@ -19,3 +19,6 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Django's in-memory cache, emptied before every test (tests/conftest.py): the database cache
+# table would outlive transactional tests and carry rate limits and cached pages into the next.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
