@@ -19,7 +19,6 @@ from django.utils.module_loading import autodiscover_modules
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
@@ -222,27 +221,6 @@ class SearchForm(forms.Form):
             "max_length": _("Please use at most %(limit_value)d characters."),
         },
     )
-
-
-class SearchView(TemplateView):
-    """The results page of the site search (GET ?q=…), grouped by type of content."""
-
-    template_name = "search/results.html"
-
-    def get_context_data(self, **kwargs):
-        form = SearchForm(self.request.GET or None)
-        query, groups = "", []
-        if form.is_bound and form.is_valid():
-            query = form.cleaned_data["q"]
-            groups = search(query)
-        return super().get_context_data(
-            form=form,
-            query=query,
-            groups=groups,
-            searched=bool(terms(query)),
-            total=sum(len(group["results"]) for group in groups),
-            **kwargs,
-        )
 
 
 # What the search finds in the Welcome-Center's own content: events and the staff-edited pages.

@@ -13,7 +13,6 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from welcome import views
-from welcome.search import SearchView
 from welcome.sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -50,7 +49,7 @@ urlpatterns += i18n_patterns(
         views.PageView.as_view(key="sign-language"),
         name="page_sign_language",
     ),
-    path(_("search/"), SearchView.as_view(), name="search"),
+    path(_("search/"), views.SearchView.as_view(), name="search"),
     prefix_default_language=False,
 )
 

@@ -23,6 +23,7 @@ from municipalities.topics import Topic
 from welcome import ical, opening_hours, structured_data
 from welcome.models import Event, Page, WelcomeCenter
 from welcome.rich_text import render_markdown
+from welcome.search import SearchForm, search, terms
 
 logger = logging.getLogger(__name__)
 
@@ -187,3 +188,24 @@ def server_error(request):
     except Exception:
         logger.exception("Could not render the designed 500 page")
         return HttpResponseServerError(get_template("500_plain.html").render())
+
+
+class SearchView(TemplateView):
+    """The results page of the site search (GET ?q=…), grouped by type of content."""
+
+    template_name = "search/results.html"
+
+    def get_context_data(self, **kwargs):
+        form = SearchForm(self.request.GET or None)
+        query, groups = "", []
+        if form.is_bound and form.is_valid():
+            query = form.cleaned_data["q"]
+            groups = search(query)
+        return super().get_context_data(
+            form=form,
+            query=query,
+            groups=groups,
+            searched=bool(terms(query)),
+            total=sum(len(group["results"]) for group in groups),
+            **kwargs,
+        )
