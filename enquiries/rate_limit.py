@@ -6,9 +6,11 @@ workers. Only stored enquiries count: correcting a form with errors never uses u
 
 import hashlib
 import time
+from http import HTTPStatus
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import gettext
 
 
 def client_address(request):
@@ -37,3 +39,22 @@ def count(address):
             cache.incr(key)
         except ValueError:
             cache.set(key, 1, settings.ENQUIRY_RATE_LIMIT_WINDOW)
+
+
+def refusal(view, form, address):
+    """The form again, with a message, when `address` has sent too much; otherwise None.
+
+    For the form views of the enquiries and the One-Stop-Shop (both count towards one limit).
+    """
+    if not is_exceeded(address):
+        return None
+    form.add_error(
+        None,
+        gettext(
+            "Many messages have been sent from your connection. Please try again in an "
+            "hour or call us."
+        ),
+    )
+    return view.render_to_response(
+        view.get_context_data(form=form), status=HTTPStatus.TOO_MANY_REQUESTS
+    )

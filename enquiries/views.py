@@ -4,15 +4,12 @@ The confirmation page's address carries only the reference, signed, never person
 sets no cookie.
 """
 
-from http import HTTPStatus
-
 from django.conf import settings
 from django.core import signing
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
@@ -66,17 +63,8 @@ class EnquiryFormView(FormView):
         if existing:
             return redirect(sent_url(existing))
         address = rate_limit.client_address(self.request)
-        if rate_limit.is_exceeded(address):
-            form.add_error(
-                None,
-                gettext(
-                    "Many messages have been sent from your connection. Please try again in an "
-                    "hour or call us."
-                ),
-            )
-            return self.render_to_response(
-                self.get_context_data(form=form), status=HTTPStatus.TOO_MANY_REQUESTS
-            )
+        if refused := rate_limit.refusal(self, form, address):
+            return refused
         enquiry = form.save()
         enquiry.language = self.request.LANGUAGE_CODE
         enquiry, created = services.enquiry_submit(

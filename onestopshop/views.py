@@ -106,17 +106,8 @@ class RegistrationView(FormView):
         if existing:
             return redirect(sent_url(existing))
         address = rate_limit.client_address(self.request)
-        if rate_limit.is_exceeded(address):
-            form.add_error(
-                None,
-                gettext(
-                    "Many messages have been sent from your connection. Please try again in an "
-                    "hour or call us."
-                ),
-            )
-            return self.render_to_response(
-                self.get_context_data(form=form), status=HTTPStatus.TOO_MANY_REQUESTS
-            )
+        if refused := rate_limit.refusal(self, form, address):
+            return refused
         registration = form.save()
         registration.language = self.request.LANGUAGE_CODE
         try:
