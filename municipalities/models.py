@@ -18,6 +18,13 @@ from welcome.publishing import Publishable, PublishableQuerySet, is_public
 from welcome.translation_status import TranslationTracked
 
 
+class WebsiteField(models.URLField):
+    """A web address; in forms, an address typed without a scheme gets https://."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
 class MunicipalityQuerySet(PublishableQuerySet):
     def previewable_q(self, user):
         """Staff preview the profiles they may work on: all, or their assigned ones (Kommune)."""
@@ -72,7 +79,7 @@ class Municipality(Publishable, TranslationTracked):
     area_km2 = models.DecimalField(
         _("area in km²"), max_digits=7, decimal_places=2, null=True, blank=True
     )
-    website = models.URLField(_("official website"), blank=True)
+    website = WebsiteField(_("official website"), blank=True)
     town_hall_address = models.CharField(_("town hall address"), max_length=200, blank=True)
     town_hall_phone = models.CharField(
         _("town hall phone"),
@@ -249,7 +256,7 @@ class Place(TranslationTracked):
         _("kind"), max_length=100, blank=True, help_text=_("For example: Kita, hospital, museum.")
     )
     address = models.CharField(_("address"), max_length=200, blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = WebsiteField(_("website"), blank=True)
     phone = models.CharField(
         _("phone"), max_length=50, blank=True, help_text=_("Only a confirmed number.")
     )
@@ -286,7 +293,7 @@ class Link(TranslationTracked):
     )
     topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
     title = models.CharField(_("title"), max_length=200)
-    url = models.URLField(_("address (URL)"))
+    url = WebsiteField(_("address (URL)"))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
