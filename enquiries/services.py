@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from enquiries import notifications
-from enquiries.models import AppointmentOption, Enquiry, InternalNote, Notification, StatusChange
+from enquiries.models import AppointmentOption, Enquiry, Notification, StatusChange
 from enquiries.references import next_reference
 
 
@@ -71,13 +71,6 @@ def enquiry_change_status(*, enquiry: Enquiry, status: str, user=None) -> Enquir
                 enquiry=enquiry, old_status=old_status, new_status=status, changed_by=user
             )
     return enquiry
-
-
-def enquiry_add_note(*, enquiry: Enquiry, text: str, user) -> InternalNote:
-    note = InternalNote(enquiry=enquiry, text=text, author=user)
-    note.full_clean()
-    note.save()
-    return note
 
 
 def appointment_confirm(

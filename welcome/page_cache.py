@@ -25,8 +25,9 @@ from django.utils import timezone
 from django.utils.cache import get_max_age
 
 VERSION_KEY = "page-cache:version"
-# Apps whose saves and deletes may change what a public page shows.
-CONTENT_APPS = {"welcome", "municipalities", "enquiries", "onestopshop", "sites", "flatpages"}
+# Apps whose saves and deletes may change what a public page shows. Enquiries are not among
+# them: no public page shows one, so a submitted form does not empty the cache.
+CONTENT_APPS = {"welcome", "municipalities", "onestopshop"}
 SKIPPED_PREFIXES = ("/admin/", "/static/", "/media/")
 CACHED_TYPES = ("text/html", "application/xml", "text/calendar", "text/plain")
 

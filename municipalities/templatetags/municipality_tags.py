@@ -13,11 +13,6 @@ def section_text(value):
 
 
 @register.filter
-def plain_text(value):
-    return text.to_plain(value)
-
-
-@register.filter
 def grouped(value, decimal_pos=None):
     """A number with the language's thousands separator (93.323 / 93,323)."""
     if value is None or value == "":
