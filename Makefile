@@ -48,7 +48,7 @@ check: install compilemessages
 	$(BIN)/ruff format --check .
 	DJANGO_DEBUG=1 $(MANAGE) check
 	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
-	$(BIN)/python -m welcome.catalogue locale/de/LC_MESSAGES/django.po
+	$(BIN)/python -m core.catalogue locale/de/LC_MESSAGES/django.po
 
 messages: install
 	DJANGO_DEBUG=1 $(MANAGE) makemessages -l de --no-obsolete --ignore=.venv --ignore=node_modules --ignore=static --ignore=var --ignore=tests

@@ -9,9 +9,9 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from core.admin_mixins import PublishingAdminMixin, TranslationStatusAdminMixin
 from municipalities.admin_scoping import MunicipalityScopedAdminMixin
 from municipalities.models import Link, Municipality, Place, Section
-from welcome.admin_editorial import PublishingAdminMixin, TranslationStatusAdminMixin
 
 
 class SectionInline(TranslationTabularInline):

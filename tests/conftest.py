@@ -31,7 +31,5 @@ def initial_content(db):
 def page_cache_off(settings):
     """Render every page afresh: for tests that count the queries of the view itself."""
     settings.MIDDLEWARE = [
-        name
-        for name in settings.MIDDLEWARE
-        if name != "welcome.page_cache.PublicPageCacheMiddleware"
+        name for name in settings.MIDDLEWARE if name != "core.page_cache.PublicPageCacheMiddleware"
     ]

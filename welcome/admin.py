@@ -7,8 +7,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from core.admin_mixins import PublishingAdminMixin, TranslationStatusAdminMixin
 from municipalities.admin_scoping import MunicipalityScopedAdminMixin
-from welcome.admin_editorial import PublishingAdminMixin, TranslationStatusAdminMixin
 from welcome.models import (
     Event,
     OpeningException,

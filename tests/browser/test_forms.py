@@ -9,7 +9,7 @@ drops resolvers cached for the previous URLconf, before and after the test.
 import pytest
 from django.urls import clear_url_caches
 
-from tests.browser.conftest import PHONE, assert_accessible
+from tests.helpers import PHONE, assert_accessible
 
 
 @pytest.fixture

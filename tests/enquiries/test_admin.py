@@ -10,7 +10,8 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from enquiries.models import Enquiry, InternalNote, StatusChange
-from tests.enquiries.conftest import token, url
+from tests.helpers import enquiry_url as url
+from tests.helpers import token
 
 pytestmark = pytest.mark.django_db
 

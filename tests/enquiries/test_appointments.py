@@ -11,7 +11,8 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from enquiries.models import Enquiry, Notification
-from tests.enquiries.conftest import open_day, url
+from tests.helpers import enquiry_url as url
+from tests.helpers import open_day
 
 pytestmark = pytest.mark.django_db
 

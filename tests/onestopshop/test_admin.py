@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from onestopshop.models import Registration, ShopDate, TimeWindow
-from tests.onestopshop.test_commands import add
+from tests.factories import registration as add
 
 pytestmark = pytest.mark.django_db
 
@@ -239,7 +239,7 @@ def test_staff_without_the_role_see_no_registrations(client, registrations, djan
 def test_the_enquiries_role_handles_registrations(client, registrations, django_user_model):
     from django.contrib.auth.models import Group
 
-    from welcome.roles import ENQUIRIES, roles_sync
+    from core.roles import ENQUIRIES, roles_sync
 
     roles_sync()
     user = django_user_model.objects.create_user("anfragen", password="x" * 16, is_staff=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from welcome.catalogue import incomplete_entries
+from core.catalogue import incomplete_entries
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 PRODUCTION = {
