@@ -37,7 +37,8 @@ from django.utils.cache import get_max_age
 
 VERSION_KEY = "page-cache:version"
 SKIPPED_PREFIXES = ("/admin/", "/static/", "/media/")
-CACHED_TYPES = ("text/html", "application/xml", "text/calendar", "text/plain")
+# HTML pages only: feeds, the sitemap and robots.txt are cheap to render and fetched rarely.
+CACHED_TYPES = ("text/html",)
 STORED_HEADERS = ("content-language", "vary", "content-disposition")
 # What renders a page: a deploy that changes any such file changes the keys.
 CODE_SUFFIXES = (".py", ".html", ".txt", ".mo")

@@ -9,6 +9,7 @@ permissions let them view and change.
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 
 from django import forms
 from django.contrib import messages
@@ -75,9 +76,9 @@ def sources(user=None, action="view"):
 
 def json_value(value):
     """Dates and times as ISO text (Berlin time for moments); everything else as it is."""
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        return timezone.localtime(value).isoformat()
     if hasattr(value, "isoformat"):
-        if timezone.is_aware(value):
-            return timezone.localtime(value).isoformat()
         return value.isoformat()
     return value
 

@@ -7,8 +7,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from enquiries.dashboard import answer_due_cutoff
 from core.roles import EDITORIAL, ENQUIRIES, MUNICIPALITY
+from enquiries.dashboard import answer_due_cutoff
 from enquiries.models import Enquiry
 from municipalities.models import Municipality
 from welcome import opening_hours

@@ -6,9 +6,9 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
+from core import search
 from municipalities.models import Municipality, Place
 from municipalities.topics import Topic
-from welcome import search
 
 pytestmark = pytest.mark.django_db
 
