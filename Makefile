@@ -11,7 +11,7 @@ PORT ?= 8000
 help:
 	@echo "make run       install, set up the local SQLite database and serve http://$(HOST):$(PORT)/"
 	@echo "make test      install and run the whole test suite (DATABASE_URL picks the database)"
-	@echo "make check     ruff, Django's checks, missing migrations, German catalogue complete"
+	@echo "make check     ruff, import contracts, Django's checks, missing migrations, German catalogue"
 	@echo "make messages  update locale/de/LC_MESSAGES/django.po after changing strings"
 	@echo "make vendor    refresh static/vendor/ from the npm packages pinned in package.json"
 
@@ -46,6 +46,7 @@ test: install compilemessages node_modules/.package-lock.json
 check: install compilemessages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	DJANGO_DEBUG=1 $(MANAGE) check
 	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/python -m core.catalogue locale/de/LC_MESSAGES/django.po

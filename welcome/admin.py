@@ -2,13 +2,13 @@
 the staff-edited pages. Events of a municipality are limited to its editors (admin_scoping.py).
 """
 
-from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from core.admin_mixins import PublishingAdminMixin, TranslationStatusAdminMixin
 from municipalities.admin_scoping import MunicipalityScopedAdminMixin
+from welcome.admin_forms import IntervalFormSet
 from welcome.models import (
     Event,
     OpeningException,
@@ -34,26 +34,6 @@ class WelcomeCenterAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
         (_("Getting here"), {"fields": ("public_transport", "parking", "accessibility")}),
     )
     inlines = (OpeningHoursInline,)
-
-
-class IntervalFormSet(forms.BaseInlineFormSet):
-    """Special hours belong to an exception that is open; a closure has none."""
-
-    def clean(self):
-        super().clean()
-        intervals = [
-            form
-            for form in self.forms
-            if form.cleaned_data and not form.cleaned_data.get("DELETE", False)
-        ]
-        if self.instance.closed and intervals:
-            raise forms.ValidationError(
-                _("Remove the special opening hours or untick “closed all day”.")
-            )
-        if not self.instance.closed and not intervals:
-            raise forms.ValidationError(
-                _("Enter the special opening hours, or tick “closed all day”.")
-            )
 
 
 class OpeningExceptionIntervalInline(admin.TabularInline):
