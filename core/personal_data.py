@@ -83,6 +83,15 @@ def json_value(value):
     return value
 
 
+def anonymise_all(submissions):
+    """Erase the personal data of public submissions (core/submissions.py); return how many."""
+    count = 0
+    for submission in submissions.filter(anonymised_at__isnull=True):
+        submission.anonymise()
+        count += 1
+    return count
+
+
 def export_for(email, user):
     """Everything about the address that the user may view, as a JSON-ready dict."""
     data = {"exported_at": json_value(timezone.now())}

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.personal_data import Source, export_emails, json_value, register
+from core.personal_data import Source, anonymise_all, export_emails, json_value, register
 from enquiries.models import Enquiry, InternalNote, Notification
 
 NOT_EXPORTED = ("id", "submission_token", "assignee", "calendar_sequence")
@@ -35,14 +35,6 @@ def export(enquiries):
     return result
 
 
-def erase(enquiries):
-    count = 0
-    for enquiry in enquiries.filter(anonymised_at__isnull=True):
-        enquiry.anonymise()
-        count += 1
-    return count
-
-
 def describe(enquiry):
     received = formats.date_format(timezone.localtime(enquiry.created_at), "SHORT_DATETIME_FORMAT")
     return f"{enquiry}, {received}, {enquiry.get_status_display()}"
@@ -55,7 +47,7 @@ register(
         models=(Enquiry, InternalNote, Notification),
         find=lambda email: Enquiry.objects.for_email(email).order_by("-created_at"),
         export=export,
-        erase=erase,
+        erase=anonymise_all,
         describe=describe,
         url=lambda enquiry: reverse("admin:enquiries_enquiry_change", args=[enquiry.pk]),
         order=10,

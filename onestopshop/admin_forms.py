@@ -26,6 +26,25 @@ def places_field(**kwargs):
     )
 
 
+class TimeWindowsFields(forms.Form):
+    """The hourly windows of new dates: from the first start to the last end, with places."""
+
+    first_start = forms.TimeField(
+        label=_("First window starts"), initial=DEFAULT_FIRST_START, widget=TimeInput
+    )
+    last_end = forms.TimeField(
+        label=_("Last window ends"), initial=DEFAULT_LAST_END, widget=TimeInput
+    )
+    places_per_window = places_field()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        first, last = cleaned_data.get("first_start"), cleaned_data.get("last_end")
+        if first and last and last <= first:
+            self.add_error("last_end", gettext("The last window must end after the first starts."))
+        return cleaned_data
+
+
 class ShopDateAdminForm(forms.ModelForm):
     stations = forms.MultipleChoiceField(
         label=_("Stations offered"),
@@ -45,23 +64,8 @@ class ShopDateAdminForm(forms.ModelForm):
         fields = ("date", "place", "is_published", "stations", "languages", "note")
 
 
-class ShopDateAddForm(ShopDateAdminForm):
+class ShopDateAddForm(TimeWindowsFields, ShopDateAdminForm):
     """A new date also gets its time windows: hourly from the first start to the last end."""
-
-    first_start = forms.TimeField(
-        label=_("First window starts"), initial=DEFAULT_FIRST_START, widget=TimeInput
-    )
-    last_end = forms.TimeField(
-        label=_("Last window ends"), initial=DEFAULT_LAST_END, widget=TimeInput
-    )
-    places_per_window = places_field()
-
-    def clean(self):
-        cleaned_data = super().clean()
-        first, last = cleaned_data.get("first_start"), cleaned_data.get("last_end")
-        if first and last and last <= first:
-            self.add_error("last_end", gettext("The last window must end after the first starts."))
-        return cleaned_data
 
 
 class TimeWindowFormSet(forms.BaseInlineFormSet):
@@ -84,7 +88,7 @@ class TimeWindowFormSet(forms.BaseInlineFormSet):
                 )
 
 
-class ProposeForm(forms.Form):
+class ProposeForm(TimeWindowsFields):
     months = forms.IntegerField(label=_("Months ahead"), min_value=1, max_value=12, initial=6)
     dates = forms.TypedMultipleChoiceField(
         label=_("Dates to create"),
@@ -92,14 +96,9 @@ class ProposeForm(forms.Form):
         coerce=date.fromisoformat,
         help_text=_("First Fridays that are no public holiday and have no date yet."),
     )
-    first_start = forms.TimeField(
-        label=_("First window starts"), initial=DEFAULT_FIRST_START, widget=TimeInput
-    )
-    last_end = forms.TimeField(
-        label=_("Last window ends"), initial=DEFAULT_LAST_END, widget=TimeInput
-    )
-    places_per_window = places_field()
     is_published = forms.BooleanField(label=_("Publish at once"), required=False, initial=True)
+
+    field_order = ("months", "dates", "first_start", "last_end", "places_per_window")
 
     def __init__(self, *args, proposed, **kwargs):
         super().__init__(*args, **kwargs)
@@ -114,10 +113,3 @@ class ProposeForm(forms.Form):
     def months_from(data):
         value = data.get("months", "")
         return min(max(int(value), 1), 12) if value.isdigit() else 6
-
-    def clean(self):
-        cleaned_data = super().clean()
-        first, last = cleaned_data.get("first_start"), cleaned_data.get("last_end")
-        if first and last and last <= first:
-            self.add_error("last_end", gettext("The last window must end after the first starts."))
-        return cleaned_data

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.personal_data import Source, export_emails, json_value, register
+from core.personal_data import Source, anonymise_all, export_emails, json_value, register
 from onestopshop.models import Registration, RegistrationEmail
 
 
@@ -31,14 +31,6 @@ def export(registrations):
     ]
 
 
-def erase(registrations):
-    count = 0
-    for registration in registrations.filter(anonymised_at__isnull=True):
-        registration.anonymise()
-        count += 1
-    return count
-
-
 register(
     Source(
         key="registrations",
@@ -46,7 +38,7 @@ register(
         models=(Registration, RegistrationEmail),
         find=lambda email: Registration.objects.for_email(email).order_by("-created_at"),
         export=export,
-        erase=erase,
+        erase=anonymise_all,
         describe=lambda registration: str(registration),
         url=lambda registration: reverse(
             "admin:onestopshop_registration_change", args=[registration.pk]

@@ -135,7 +135,7 @@ def tab_to(page, element_id, limit=120):
         if active_id(page) == element_id:
             return
         page.keyboard.press("Tab")
-    raise AssertionError(f"Tab never reached #{element_id}")
+    raise AssertionError(f"#{element_id} not reached by Tab (now at #{active_id(page)})")
 
 
 def type_into(page, element_id, text):
