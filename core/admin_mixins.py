@@ -6,6 +6,7 @@ export for the admins of public submissions (enquiries/admin.py, onestopshop/adm
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
+from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
@@ -24,6 +25,17 @@ from core.translation_status import (
     translation_changed,
     translation_status,
 )
+
+
+def admin_page(model_admin, request, template, title, **context):
+    """An extra page of a model admin (a form, a list to print) in the admin's frame."""
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.opts,
+        "title": title,
+        **context,
+    }
+    return TemplateResponse(request, template, context)
 
 
 class TranslationStatusFilter(admin.SimpleListFilter):
@@ -91,6 +103,14 @@ class ReviewDueFilter(admin.SimpleListFilter):
         if self.value() == "done":
             return queryset.exclude(due_for_review_q())
         return queryset
+
+
+PUBLISHING_FIELDS = ("published", "publish_from", "publish_until", "last_reviewed")
+
+
+def publishing_fieldset(*extra):
+    """The fieldset of the publishing fields (and any `extra` read-only ones) for fieldsets."""
+    return (_("Publishing and review"), {"fields": (*PUBLISHING_FIELDS, *extra)})
 
 
 class PublishingAdminMixin:

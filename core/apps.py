@@ -1,3 +1,6 @@
+"""The core app: after every migrate the role groups are synced and cached pages made stale;
+every save, delete and relation change is offered to the page cache (core/page_cache.py)."""
+
 from django.apps import AppConfig, apps
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _

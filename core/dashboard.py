@@ -16,6 +16,8 @@ from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.publishing import Publishable
+
 LIMIT = 10
 
 
@@ -59,8 +61,6 @@ def register(panels_function, order=100):
 def review_panels(request):
     """Content of every publishable model not reviewed for 12 months, for those who may change
     it, as far as they may change it (a Kommune editor: their own municipalities' content)."""
-    from core.publishing import Publishable
-
     user = request.user
     rows, count, shown = [], 0, False
     for model in apps.get_models():

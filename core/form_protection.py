@@ -55,10 +55,16 @@ class ProtectedForm(forms.Form):
 
     `required` names model fields that the form requires although the model allows them empty.
     After `clean()`, `submission_token` identifies the submission; `build()` gives the unsaved
-    instance for the service that stores it.
+    instance for the service that stores it. Contact fields get the browser's autofill hints.
     """
 
     required = ()
+    AUTOCOMPLETE = {
+        "name": "name",
+        "email": "email",
+        "phone": "tel",
+        "company_name": "organization",
+    }
 
     form_token = forms.CharField(widget=forms.HiddenInput, required=False)
     # A field that people never see or reach with the keyboard; programs that fill every field do.
@@ -73,6 +79,9 @@ class ProtectedForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name in self.required:
             self.fields[name].required = True
+        for name, hint in self.AUTOCOMPLETE.items():
+            if name in self.fields:
+                self.fields[name].widget.attrs["autocomplete"] = hint
         if "form_token" not in self.data:
             self.initial.setdefault("form_token", make_form_token())
         for field in self.fields.values():

@@ -133,7 +133,7 @@ def next_midnight(request, now):
 def next_window_change(request, now):
     """The next opening or closing of a publish window in any publishable model (found, not
     listed): one query per model."""
-    from core.publishing import Publishable, next_window_change_of
+    from core.publishing import Publishable, next_window_change_of  # it builds on this module
 
     publishable = [model for model in apps.get_models() if issubclass(model, Publishable)]
     return next_window_change_of(publishable, now)

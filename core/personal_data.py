@@ -16,13 +16,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core import mail
+from core.admin_mixins import admin_page
 
 
 @dataclass(frozen=True)
@@ -204,11 +204,11 @@ def personal_data_view(model_admin, request):
             }
             for source in sources(request.user, "view")
         }
-    context = {
-        **model_admin.admin_site.each_context(request),
-        "opts": model_admin.opts,
-        "title": gettext("Personal data for one e-mail address"),
-        "form": form,
-        "found": found,
-    }
-    return TemplateResponse(request, "admin/personal_data.html", context)
+    return admin_page(
+        model_admin,
+        request,
+        "admin/personal_data.html",
+        gettext("Personal data for one e-mail address"),
+        form=form,
+        found=found,
+    )

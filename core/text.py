@@ -69,6 +69,14 @@ def single_line(text):
     return " ".join(str(text).split())
 
 
+def tel_uri(phone):
+    """A German phone number as a tel: URI in international format (02421 … → tel:+492421…)."""
+    digits = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+    if digits.startswith("0"):
+        digits = "+49" + digits[1:]
+    return f"tel:{digits}"
+
+
 def section_blocks(text):
     """The blocks of a section text: ("p", line) for a paragraph, ("ul", [items]) for a list."""
     result = []

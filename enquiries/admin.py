@@ -7,12 +7,16 @@ What people sent is read-only here; staff change the status, the assignee and ad
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.admin_mixins import ReadOnlyInline, StoredEmailInline, SubmissionAdminMixin
+from core.admin_mixins import (
+    ReadOnlyInline,
+    StoredEmailInline,
+    SubmissionAdminMixin,
+    admin_page,
+)
 from core.personal_data import personal_data_view
 from enquiries import exports, services
 from enquiries.admin_forms import AppointmentConfirmForm, AppointmentMessageForm, EnquiryAdminForm
@@ -261,15 +265,15 @@ class EnquiryAdmin(SubmissionAdminMixin, admin.ModelAdmin):
             "decline": gettext("Decline appointment request %(reference)s"),
             "cancel": gettext("Cancel appointment %(reference)s"),
         }
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "original": enquiry,
-            "title": titles[step] % {"reference": enquiry.reference},
-            "form": form,
-            "action": step,
-        }
-        return TemplateResponse(request, "admin/enquiries/enquiry/appointment.html", context)
+        return admin_page(
+            self,
+            request,
+            "admin/enquiries/enquiry/appointment.html",
+            titles[step] % {"reference": enquiry.reference},
+            original=enquiry,
+            form=form,
+            action=step,
+        )
 
     def personal_data_view(self, request):
         return personal_data_view(self, request)

@@ -50,6 +50,11 @@ class EnquiryForm(KernFormMixin, ProtectedForm, forms.ModelForm):
     kind = None
     submit_label = False
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "phone" in self.fields:
+            self.fields["phone"].validators.append(phone_validator)
+
     def build(self):
         """The enquiry as typed, not stored: `services.enquiry_submit` stores it."""
         enquiry = super().build()
@@ -123,11 +128,7 @@ class QuestionForm(EnquiryForm):
             ("", gettext("No answer"))
         ] + Enquiry.MovingSituation.choices
         self.fields["contact_preference"].choices = Enquiry.ContactPreference.choices
-        self.fields["phone"].validators.append(phone_validator)
         self.fields["children_ages"].validators.append(children_ages_validator)
-        self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["name"].widget.attrs["autocomplete"] = "name"
-        self.fields["phone"].widget.attrs["autocomplete"] = "tel"
 
     def get_layout(self):
         return Layout(
@@ -204,14 +205,6 @@ class CompanyForm(EnquiryForm):
         }
         widgets = {"message": forms.Textarea(attrs={"rows": 6})}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["phone"].validators.append(phone_validator)
-        self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["name"].widget.attrs["autocomplete"] = "name"
-        self.fields["phone"].widget.attrs["autocomplete"] = "tel"
-        self.fields["company_name"].widget.attrs["autocomplete"] = "organization"
-
     def get_layout(self):
         return Layout(
             Fieldset(_("Your company"), "company_name", "sector", "company_address"),
@@ -271,10 +264,6 @@ class AppointmentForm(EnquiryForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["mode"].choices = Enquiry.Mode.choices
-        self.fields["phone"].validators.append(phone_validator)
-        self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["name"].widget.attrs["autocomplete"] = "name"
-        self.fields["phone"].widget.attrs["autocomplete"] = "tel"
         for number in range(1, APPOINTMENT_OPTIONS + 1):
             self.fields[f"option_{number}_date"] = forms.DateField(
                 label=pgettext_lazy("appointment option", "Date %(number)s") % {"number": number},
@@ -392,11 +381,6 @@ class BarrierForm(EnquiryForm):
             "page_url": forms.TextInput(),
             "message": forms.Textarea(attrs={"rows": 6}),
         }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["name"].widget.attrs["autocomplete"] = "name"
 
     def get_layout(self):
         return Layout(

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.page_cache import PageContent
 from core.publishing import Publishable, PublishableQuerySet
+from core.text import tel_uri
 from core.translation_status import TranslationTracked
 from municipalities.topics import Topic
 
@@ -233,7 +234,21 @@ class TopicContent:
         return self.topic.label
 
 
-class Section(PageContent, TranslationTracked):
+class TopicEntry(PageContent, TranslationTracked):
+    """What belongs to one municipality on one topic: its section text, places and links. Each
+    names its own foreign key `municipality` (with its related name)."""
+
+    topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
+
+    class Meta:
+        abstract = True
+
+    def topic_url(self):
+        """The topic on the municipality's profile."""
+        return f"{self.municipality.get_absolute_url()}#topic-{self.topic}"
+
+
+class Section(TopicEntry):
     """The text of one municipality on one topic (for example child care in Jülich)."""
 
     municipality = models.ForeignKey(
@@ -242,7 +257,6 @@ class Section(PageContent, TranslationTracked):
         related_name="sections",
         verbose_name=_("municipality"),
     )
-    topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
     text = models.TextField(
         _("text"),
         blank=True,
@@ -267,10 +281,10 @@ class Section(PageContent, TranslationTracked):
         return f"{self.municipality.name}: {self.get_topic_display()}"
 
     def get_absolute_url(self):
-        return f"{self.municipality.get_absolute_url()}#topic-{self.topic}"
+        return self.topic_url()
 
 
-class Place(PageContent, TranslationTracked):
+class Place(TopicEntry):
     """A place or offer that belongs to a topic: a Kita, a school, a hospital, a museum …"""
 
     municipality = models.ForeignKey(
@@ -279,7 +293,6 @@ class Place(PageContent, TranslationTracked):
         related_name="places",
         verbose_name=_("municipality"),
     )
-    topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(
         _("kind"), max_length=100, blank=True, help_text=_("For example: Kita, hospital, museum.")
@@ -301,17 +314,14 @@ class Place(PageContent, TranslationTracked):
         return self.name
 
     def get_absolute_url(self):
-        return f"{self.municipality.get_absolute_url()}#topic-{self.topic}"
+        return self.topic_url()
 
     @property
     def phone_uri(self):
-        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
-        if digits.startswith("0"):
-            digits = "+49" + digits[1:]
-        return f"tel:{digits}"
+        return tel_uri(self.phone)
 
 
-class Link(PageContent, TranslationTracked):
+class Link(TopicEntry):
     """A further link on a topic, for example to the municipality's own page on Kitas."""
 
     municipality = models.ForeignKey(
@@ -320,7 +330,6 @@ class Link(PageContent, TranslationTracked):
         related_name="links",
         verbose_name=_("municipality"),
     )
-    topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
     title = models.CharField(_("title"), max_length=200)
     url = WebsiteField(_("address (URL)"))
     position = models.PositiveSmallIntegerField(_("position"), default=0)

@@ -11,7 +11,6 @@ from django.db import transaction
 from django.db.models import Count, Prefetch, Q, Sum
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
@@ -20,7 +19,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from core.admin_mixins import StoredEmailInline, SubmissionAdminMixin
+from core.admin_mixins import StoredEmailInline, SubmissionAdminMixin, admin_page
 from onestopshop import exports, services
 from onestopshop.admin_forms import (
     ProposeForm,
@@ -171,14 +170,14 @@ class ShopDateAdmin(TabbedTranslationAdmin):
                 % {"count": count},
             )
             return redirect(reverse("admin:onestopshop_shopdate_changelist"))
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": gettext("Propose One-Stop-Shop dates"),
-            "form": form,
-            "proposed": proposed,
-        }
-        return TemplateResponse(request, "admin/onestopshop/shopdate/propose.html", context)
+        return admin_page(
+            self,
+            request,
+            "admin/onestopshop/shopdate/propose.html",
+            gettext("Propose One-Stop-Shop dates"),
+            form=form,
+            proposed=proposed,
+        )
 
     def check_in_view(self, request, pk):
         """The registrations of one date per window, to print and to mark who came."""
@@ -216,19 +215,19 @@ class ShopDateAdmin(TabbedTranslationAdmin):
             attended=Coalesce(Sum("people", filter=Q(attendance="attended")), 0),
             registrations=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
         )
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "original": shop_date,
-            "title": gettext("Check-in list for %(date)s") % {"date": shop_date},
-            "windows": windows,
-            "totals": totals,
-            "attendance_choices": Registration.Attendance.choices,
-            "can_change": can_change,
-            "registrations_url": reverse("admin:onestopshop_registration_changelist")
+        return admin_page(
+            self,
+            request,
+            "admin/onestopshop/shopdate/check_in.html",
+            gettext("Check-in list for %(date)s") % {"date": shop_date},
+            original=shop_date,
+            windows=windows,
+            totals=totals,
+            attendance_choices=Registration.Attendance.choices,
+            can_change=can_change,
+            registrations_url=reverse("admin:onestopshop_registration_changelist")
             + f"?window__shop_date__id__exact={shop_date.pk}",
-        }
-        return TemplateResponse(request, "admin/onestopshop/shopdate/check_in.html", context)
+        )
 
 
 class AttendanceFilter(admin.SimpleListFilter):
@@ -305,22 +304,11 @@ class RegistrationAdmin(SubmissionAdminMixin, admin.ModelAdmin):
             },
         ),
     )
-    readonly_fields = (
-        "window",
-        "people",
-        "advice_language",
-        "stations_display",
-        "name",
-        "email",
-        "status",
-        "language",
-        "created_at",
-        "expires_at",
-        "confirmed_at",
-        "cancelled_at",
-        "reminder_sent_at",
-        "anonymised_at",
-    )
+
+    def get_readonly_fields(self, request, obj=None):
+        """What people typed and the record are read-only: staff only mark attendance."""
+        fields = [name for _title, options in self.fieldsets for name in options["fields"]]
+        return tuple(name for name in fields if name != "attendance")
 
     export_filename = "one-stop-shop"
 

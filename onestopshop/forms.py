@@ -88,8 +88,6 @@ class RegistrationForm(KernFormMixin, ProtectedForm, forms.ModelForm):
         self.fields["stations"].choices = [
             (key, label) for key, label in Station.choices if key in offered_stations
         ]
-        self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["name"].widget.attrs["autocomplete"] = "name"
 
     def get_layout(self):
         return Layout(

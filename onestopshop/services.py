@@ -80,6 +80,14 @@ def _locked_window(window_id):
     return TimeWindow.objects.select_for_update().select_related("shop_date").get(pk=window_id)
 
 
+def _locked(registration):
+    """The registration's row and its window's, locked (window first, as registering does)."""
+    window = _locked_window(registration.window_id)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    registration.window = window
+    return registration, window
+
+
 def registration_submit(
     *, registration: Registration, window_id: int, submission_token: str, site_url: str
 ) -> tuple[Registration, bool]:
@@ -119,9 +127,7 @@ def registration_confirm(*, registration: Registration) -> Registration:
     """
     now = timezone.now()
     with transaction.atomic():
-        window = _locked_window(registration.window_id)
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
-        registration.window = window
+        registration, window = _locked(registration)
         if registration.status == Registration.Status.CONFIRMED:
             return registration
         if registration.status == Registration.Status.CANCELLED:
@@ -146,9 +152,7 @@ def registration_cancel(*, registration: Registration) -> Registration:
     (METHOD:CANCEL, same UID, higher SEQUENCE). Cancelling twice changes nothing."""
     now = timezone.now()
     with transaction.atomic():
-        window = _locked_window(registration.window_id)
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
-        registration.window = window
+        registration, window = _locked(registration)
         if registration.status == Registration.Status.CANCELLED:
             return registration
         if window.starts <= now:

@@ -6,7 +6,11 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from core.admin_mixins import PublishingAdminMixin, TranslationStatusAdminMixin
+from core.admin_mixins import (
+    PublishingAdminMixin,
+    TranslationStatusAdminMixin,
+    publishing_fieldset,
+)
 from municipalities.admin_scoping import MunicipalityScopedAdminMixin
 from welcome.admin_forms import IntervalFormSet
 from welcome.models import (
@@ -90,10 +94,7 @@ class EventAdmin(
         (_("Place"), {"fields": ("place",)}),
         (_("Text"), {"fields": ("summary", "description")}),
         (_("Image"), {"fields": ("image", "image_alt")}),
-        (
-            _("Publishing and review"),
-            {"fields": ("published", "publish_from", "publish_until", "last_reviewed")},
-        ),
+        publishing_fieldset(),
     )
 
 
@@ -106,16 +107,5 @@ class PageAdmin(PublishingAdminMixin, TranslationStatusAdminMixin, TabbedTransla
     fieldsets = (
         (None, {"fields": ("key", "title", "intro", "body")}),
         (_("Video"), {"fields": ("video", "video_captions")}),
-        (
-            _("Publishing and review"),
-            {
-                "fields": (
-                    "published",
-                    "publish_from",
-                    "publish_until",
-                    "last_reviewed",
-                    "updated_at",
-                )
-            },
-        ),
+        publishing_fieldset("updated_at"),
     )

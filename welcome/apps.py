@@ -1,3 +1,6 @@
+"""The Welcome-Center app: cached pages show the center's opening status, so they expire when it
+changes (registered with core/page_cache.py)."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

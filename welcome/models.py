@@ -18,6 +18,7 @@ from core import ical
 from core.local_time import aware
 from core.page_cache import PageContent, PageContentQuerySet
 from core.publishing import Publishable
+from core.text import tel_uri
 from core.translation_status import TranslationTracked
 from municipalities.models import MunicipalityScopedQuerySet
 from welcome import opening_hours
@@ -90,11 +91,7 @@ class WelcomeCenter(PageContent, TranslationTracked):
 
     @property
     def phone_uri(self):
-        """The phone number as a tel: URI in international format (+49 …)."""
-        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
-        if digits.startswith("0"):
-            digits = "+49" + digits[1:]
-        return f"tel:{digits}"
+        return tel_uri(self.phone)
 
     @property
     def address_line(self):

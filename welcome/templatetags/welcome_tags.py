@@ -18,7 +18,7 @@ def opening_hours_summary(center):
 
 @register.simple_tag
 def opening_status(center):
-    """Open or closed right now: computed on every request, so it is never stale."""
+    """Open or closed right now; a cached page expires when this changes (welcome/apps.py)."""
     return status_at(center.schedule(), timezone.now())
 
 

@@ -1,3 +1,5 @@
+"""Set the staff role groups to their definition in core/roles.py (also run after every migrate)."""
+
 from django.core.management.base import BaseCommand
 
 from core.roles import roles_sync
