@@ -29,8 +29,9 @@ compilemessages: install
 	DJANGO_DEBUG=1 $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
 
 run: install compilemessages
-	DJANGO_DEBUG=1 $(MANAGE) migrate --no-input -v 0
+	# The cache table first: migrate marks the cached pages stale.
 	DJANGO_DEBUG=1 $(MANAGE) createcachetable
+	DJANGO_DEBUG=1 $(MANAGE) migrate --no-input -v 0
 	DJANGO_DEBUG=1 $(MANAGE) load_initial_content
 	DJANGO_DEBUG=1 $(MANAGE) create_local_admin
 	@echo "Serving the Welcome-Center site at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"

@@ -6,20 +6,16 @@ from django.db.models.signals import m2m_changed, post_delete, post_migrate, pos
 from django.utils.translation import gettext_lazy as _
 
 
-def sync_roles_after_migrate(sender, **kwargs):
+def after_migrate(sender, using="default", **kwargs):
     # post_migrate is sent once per app; the permissions of all apps exist after the last one.
     last = [config for config in apps.get_app_configs() if config.models_module][-1]
     if sender.label == last.label:
+        from core.page_cache import content_changed_on_commit
         from core.roles import roles_sync
 
         roles_sync()
-
-
-def pages_stale_after_migrate(sender, **kwargs):
-    # A migration may change content without signals of the real models.
-    from core.page_cache import content_changed_on_commit
-
-    content_changed_on_commit(kwargs.get("using", "default"))
+        # A migration may change content without the signals of the real models.
+        content_changed_on_commit(using)
 
 
 class CoreConfig(AppConfig):
@@ -29,8 +25,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from core import page_cache
 
-        post_migrate.connect(sync_roles_after_migrate, dispatch_uid="core_sync_roles")
-        post_migrate.connect(pages_stale_after_migrate, dispatch_uid="core_page_cache_migrate")
+        post_migrate.connect(after_migrate, dispatch_uid="core_after_migrate")
         post_save.connect(page_cache.record_saved, dispatch_uid="core_page_cache_save")
         post_delete.connect(page_cache.record_saved, dispatch_uid="core_page_cache_delete")
         m2m_changed.connect(page_cache.relation_changed, dispatch_uid="core_page_cache_m2m")

@@ -21,6 +21,7 @@ registrations and e-mails are not `PageContent`: storing one leaves the cached p
 """
 
 import hashlib
+import logging
 import time
 from datetime import UTC, datetime, timedelta
 from functools import cache as memoize
@@ -35,6 +36,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_max_age
 
+logger = logging.getLogger(__name__)
+
 VERSION_KEY = "page-cache:version"
 SKIPPED_PREFIXES = ("/admin/", "/static/", "/media/")
 # HTML pages only: feeds, the sitemap and robots.txt are cheap to render and fetched rarely.
@@ -45,7 +48,12 @@ CODE_SUFFIXES = (".py", ".html", ".txt", ".mo")
 
 
 def bump_version():
-    cache.set(VERSION_KEY, time.time_ns(), None)
+    """Make every cached page stale. A cache that cannot be written holds no page to serve
+    either: the failure is logged, and the write that caused it stands."""
+    try:
+        cache.set(VERSION_KEY, time.time_ns(), None)
+    except Exception as error:
+        logger.warning("Could not mark the cached pages stale: %s", error)
 
 
 def content_changed_on_commit(using=None):

@@ -8,6 +8,7 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from django.core.cache.backends.base import BaseCache
 from django.core.mail.backends.base import BaseEmailBackend
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -27,6 +28,19 @@ class FailingBackend(BaseEmailBackend):
 
     def send_messages(self, email_messages):
         raise ConnectionRefusedError("mail server down")
+
+
+class FailingCache(BaseCache):
+    """A cache server that is down (settings.CACHES = {"default": {"BACKEND":
+    "tests.helpers.FailingCache"}})."""
+
+    def __init__(self, location=None, params=None):
+        super().__init__(params or {})
+
+    def _down(self, *args, **kwargs):
+        raise ConnectionError("cache down")
+
+    add = get = set = delete = get_many = incr = clear = _down
 
 
 def token(seconds_ago=60):

@@ -173,3 +173,16 @@ def test_every_publishable_model_bounds_the_lifetime(freeze_now, make_event):
         start_date=datetime(2026, 7, 1).date(), publish_until=now + timezone.timedelta(minutes=5)
     )
     assert page_cache.next_window_change(None, now) == now + timezone.timedelta(minutes=5)
+
+
+def test_a_cache_that_cannot_be_written_never_undoes_a_change(
+    settings, initial_content, django_capture_on_commit_callbacks, caplog
+):
+    settings.CACHES = {"default": {"BACKEND": "tests.helpers.FailingCache"}}
+    juelich = Municipality.objects.get(slug="juelich")
+    juelich.teaser_de = "Trotz Cache-Ausfall gespeichert"
+    with django_capture_on_commit_callbacks(execute=True):
+        juelich.save()
+        call_command("migrate", verbosity=0)  # a fresh database has no cache table yet
+    assert Municipality.objects.get(slug="juelich").teaser_de == "Trotz Cache-Ausfall gespeichert"
+    assert "Could not mark the cached pages stale" in caplog.text
