@@ -1,4 +1,4 @@
-"""Whole-page cache for visitors, so that a reader's page costs about a millisecond of server time.
+"""Whole-page cache for visitors: a reader's page costs one cache read instead of a render.
 
 A public page is rendered once per language and path, then served from the shared cache (the
 database cache table, or Redis) until one of these happens:

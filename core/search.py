@@ -1,4 +1,5 @@
-"""The site search: one results page over every kind of content, grouped by type.
+"""The site search's registry and engine: every kind of content searched at once, grouped by type
+(the results page is welcome.views.SearchView).
 
 Each app says what can be found in its own `search.py` by calling `register(SearchSource(...))`
 (see municipalities/search.py); this module (the registry and the engine) finds those modules on
