@@ -11,7 +11,7 @@ PORT ?= 8000
 help:
 	@echo "make run       install, set up the local SQLite database and serve http://$(HOST):$(PORT)/"
 	@echo "make test      install and run the whole test suite (DATABASE_URL picks the database)"
-	@echo "make check     ruff, Django's checks, missing migrations, German catalogue complete"
+	@echo "make check     ruff, import contracts, Django's checks, missing migrations, German catalogue"
 	@echo "make messages  update locale/de/LC_MESSAGES/django.po after changing strings"
 	@echo "make vendor    refresh static/vendor/ from the npm packages pinned in package.json"
 
@@ -29,8 +29,9 @@ compilemessages: install
 	DJANGO_DEBUG=1 $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
 
 run: install compilemessages
-	DJANGO_DEBUG=1 $(MANAGE) migrate --no-input -v 0
+	# The cache table first: migrate marks the cached pages stale.
 	DJANGO_DEBUG=1 $(MANAGE) createcachetable
+	DJANGO_DEBUG=1 $(MANAGE) migrate --no-input -v 0
 	DJANGO_DEBUG=1 $(MANAGE) load_initial_content
 	DJANGO_DEBUG=1 $(MANAGE) create_local_admin
 	@echo "Serving the Welcome-Center site at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
@@ -46,9 +47,10 @@ test: install compilemessages node_modules/.package-lock.json
 check: install compilemessages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	DJANGO_DEBUG=1 $(MANAGE) check
 	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
-	$(BIN)/python -m welcome.catalogue locale/de/LC_MESSAGES/django.po
+	$(BIN)/python -m core.catalogue locale/de/LC_MESSAGES/django.po
 
 messages: install
 	DJANGO_DEBUG=1 $(MANAGE) makemessages -l de --no-obsolete --ignore=.venv --ignore=node_modules --ignore=static --ignore=var --ignore=tests

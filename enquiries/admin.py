@@ -4,24 +4,22 @@ appointment confirmation/decline/cancellation, CSV export and requests under Art
 What people sent is read-only here; staff change the status, the assignee and add notes.
 """
 
-import json
-from datetime import datetime
-
-from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from enquiries import notifications, services
-from enquiries.exports import enquiries_csv, personal_data_for_email
-from enquiries.forms import BERLIN, DATE_FORMATS, TIME_FORMATS
+from core.admin_mixins import (
+    ReadOnlyInline,
+    StoredEmailInline,
+    SubmissionAdminMixin,
+    admin_page,
+)
+from core.personal_data import personal_data_view
+from enquiries import exports, services
+from enquiries.admin_forms import AppointmentConfirmForm, AppointmentMessageForm, EnquiryAdminForm
 from enquiries.models import (
     AppointmentOption,
     Enquiry,
@@ -62,17 +60,6 @@ class DeliveryFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
 class AppointmentOptionInline(ReadOnlyInline):
     model = AppointmentOption
     fields = ("position", "starts_at")
@@ -85,10 +72,8 @@ class StatusChangeInline(ReadOnlyInline):
     readonly_fields = fields
 
 
-class NotificationInline(ReadOnlyInline):
+class NotificationInline(StoredEmailInline):
     model = Notification
-    fields = ("kind", "recipient", "state", "attempts", "sent_at", "last_error")
-    readonly_fields = fields
 
 
 class InternalNoteInline(admin.StackedInline):
@@ -104,29 +89,8 @@ class InternalNoteInline(admin.StackedInline):
         return False
 
 
-class EnquiryAdminForm(forms.ModelForm):
-    class Meta:
-        model = Enquiry
-        fields = ("status", "assignee")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        enquiry = self.instance
-        if enquiry.pk and "status" in self.fields:
-            choices = enquiry.status_choices()
-            if enquiry.is_appointment:
-                # Confirming, declining and cancelling inform the person: only through the buttons.
-                by_button = {
-                    Enquiry.Status.CONFIRMED,
-                    Enquiry.Status.DECLINED,
-                    Enquiry.Status.CANCELLED,
-                }
-                choices = [c for c in choices if c[0] not in by_button or c[0] == enquiry.status]
-            self.fields["status"].choices = choices
-
-
 @admin.register(Enquiry)
-class EnquiryAdmin(admin.ModelAdmin):
+class EnquiryAdmin(SubmissionAdminMixin, admin.ModelAdmin):
     form = EnquiryAdminForm
     list_display = (
         "reference",
@@ -160,36 +124,14 @@ class EnquiryAdmin(admin.ModelAdmin):
     change_form_template = "admin/enquiries/enquiry/change_form.html"
     change_list_template = "admin/enquiries/enquiry/change_list.html"
 
-    KIND_FIELDS = {
-        Enquiry.Kind.QUESTION: (
-            "topics_display",
-            "municipalities_display",
-            "message",
-            "moving_situation",
-            "adults",
-            "children_ages",
-        ),
-        Enquiry.Kind.COMPANY: (
-            "company_name",
-            "sector",
-            "company_address",
-            "employees",
-            "time_frame",
-            "municipalities_display",
-            "needs_display",
-            "message",
-        ),
-        Enquiry.Kind.APPOINTMENT: (
-            "topics_display",
-            "mode",
-            "people",
-            "accessibility_needs",
-            "appointment_at",
-            "appointment_minutes",
-        ),
-        Enquiry.Kind.BARRIER: ("page_url", "message"),
+    export_filename = "enquiries"
+    # How the admin shows a field of Enquiry.KIND_FIELDS that has no plain value.
+    SHOWN_AS = {
+        "topics": "topics_display",
+        "municipalities": "municipalities_display",
+        "needs": "needs_display",
     }
-    CONTACT_FIELDS = ("name", "email", "phone", "preferred_language", "contact_preference")
+    APPOINTMENT_FIELDS = ("appointment_at", "appointment_minutes")
     HANDLING_FIELDS = (
         "reference",
         "kind",
@@ -200,41 +142,33 @@ class EnquiryAdmin(admin.ModelAdmin):
         "delivery",
     )
 
+    def request_fields(self, kind):
+        fields = tuple(self.SHOWN_AS.get(name, name) for name in Enquiry.request_fields(kind))
+        return fields + self.APPOINTMENT_FIELDS if kind == Enquiry.Kind.APPOINTMENT else fields
+
     def get_fieldsets(self, request, obj=None):
-        kind_fields = self.KIND_FIELDS.get(obj.kind, ()) if obj else ()
         return (
             (_("Handling"), {"fields": ("status", "assignee")}),
-            (_("Request"), {"fields": kind_fields}),
-            (_("Contact"), {"fields": self.CONTACT_FIELDS}),
+            (_("Request"), {"fields": self.request_fields(obj.kind) if obj else ()}),
+            (_("Contact"), {"fields": Enquiry.CONTACT_FIELDS}),
             (_("Record"), {"fields": self.HANDLING_FIELDS}),
         )
 
     def get_readonly_fields(self, request, obj=None):
-        fields = set(self.HANDLING_FIELDS) | set(self.CONTACT_FIELDS)
-        for kind_fields in self.KIND_FIELDS.values():
-            fields |= set(kind_fields)
+        fields = set(self.HANDLING_FIELDS) | set(Enquiry.CONTACT_FIELDS)
+        for kind in Enquiry.Kind:
+            fields |= set(self.request_fields(kind))
         return tuple(sorted(fields))
 
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .prefetch_related(
-                Prefetch("notifications", queryset=Notification.objects.only("enquiry", "state"))
-            )
-        )
+    def csv_columns(self):
+        return exports.csv_columns()
 
-    def has_add_permission(self, request):
-        return False
+    def export_queryset(self, queryset):
+        return exports.export_rows(queryset)
 
     @admin.display(description=_("sender"))
     def sender(self, obj):
         return obj.company_name or obj.name or "–"
-
-    @admin.display(description=_("e-mail delivery"))
-    def delivery(self, obj):
-        state = obj.delivery_state
-        return Notification.State(state).label if state else "–"
 
     @admin.display(description=_("topics"))
     def topics_display(self, obj):
@@ -247,6 +181,15 @@ class EnquiryAdmin(admin.ModelAdmin):
     @admin.display(description=_("municipalities"))
     def municipalities_display(self, obj):
         return ", ".join(m.name for m in obj.municipalities.all()) or "–"
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # The appointment buttons offer what the services allow.
+        context["appointment_steps"] = [
+            step
+            for step in services.APPOINTMENT_STEPS
+            if obj and services.appointment_step_possible(obj, step)
+        ]
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
         if change and "status" in form.changed_data:
@@ -263,29 +206,14 @@ class EnquiryAdmin(admin.ModelAdmin):
         else:
             super().save_formset(request, form, formset, change)
 
-    @admin.action(description=_("Send pending e-mails of the selected enquiries again"))
-    def send_pending_emails(self, request, queryset):
-        pks = Notification.objects.filter(enquiry__in=queryset).values_list("pk", flat=True)
-        sent, failed = notifications.deliver(list(pks))
-        self.message_user(
-            request,
-            gettext("%(sent)d e-mails sent, %(failed)d failed.") % {"sent": sent, "failed": failed},
-            messages.SUCCESS if not failed else messages.WARNING,
-        )
-
     # Extra pages ---------------------------------------------------------------------------
 
     def get_urls(self):
         urls = [
             path(
-                "<int:pk>/appointment/<str:action>/",
+                "<int:pk>/appointment/<str:step>/",
                 self.admin_site.admin_view(self.appointment_view),
                 name="enquiries_enquiry_appointment",
-            ),
-            path(
-                "export/",
-                self.admin_site.admin_view(self.export_view),
-                name="enquiries_enquiry_export",
             ),
             path(
                 "personal-data/",
@@ -295,168 +223,57 @@ class EnquiryAdmin(admin.ModelAdmin):
         ]
         return urls + super().get_urls()
 
-    def appointment_view(self, request, pk, action):
-        """Confirm (with a time), decline or cancel an appointment and inform the person."""
+    def appointment_view(self, request, pk, step):
+        """Confirm (with a time), decline or cancel an appointment and inform the person; the
+        rules are the services'."""
         enquiry = get_object_or_404(Enquiry, pk=pk, kind=Enquiry.Kind.APPOINTMENT)
         if not self.has_change_permission(request, enquiry):
             raise PermissionDenied
-        allowed = {
-            "confirm": enquiry.status in (Enquiry.Status.REQUESTED, Enquiry.Status.CONFIRMED),
-            "decline": enquiry.status == Enquiry.Status.REQUESTED,
-            "cancel": enquiry.status == Enquiry.Status.CONFIRMED,
-        }
-        if not allowed.get(action) or enquiry.is_anonymised or not enquiry.email:
-            messages.error(request, gettext("This is not possible in the enquiry's current state."))
-            return redirect(reverse("admin:enquiries_enquiry_change", args=[pk]))
-        form_class = AppointmentConfirmForm if action == "confirm" else AppointmentMessageForm
+        change_url = reverse("admin:enquiries_enquiry_change", args=[pk])
+        if not services.appointment_step_possible(enquiry, step):
+            messages.error(request, services.AppointmentNotPossible().message)
+            return redirect(change_url)
+        form_class = AppointmentConfirmForm if step == "confirm" else AppointmentMessageForm
         form = form_class(request.POST if request.method == "POST" else None, enquiry=enquiry)
         if request.method == "POST" and form.is_valid():
             message = form.cleaned_data["message"]
-            if action == "confirm":
-                services.appointment_confirm(
-                    enquiry=enquiry,
-                    starts_at=form.cleaned_data["starts_at"],
-                    minutes=form.cleaned_data["minutes"],
-                    user=request.user,
-                    message=message,
-                )
-                done = gettext("The appointment is confirmed; the invitation is being sent.")
-            elif action == "decline":
-                services.appointment_decline(enquiry=enquiry, user=request.user, message=message)
-                done = gettext("The request is declined; the person is informed.")
+            try:
+                if step == "confirm":
+                    services.appointment_confirm(
+                        enquiry=enquiry,
+                        starts_at=form.cleaned_data["starts_at"],
+                        minutes=form.cleaned_data["minutes"],
+                        user=request.user,
+                        message=message,
+                    )
+                    done = gettext("The appointment is confirmed; the invitation is being sent.")
+                elif step == "decline":
+                    services.appointment_decline(
+                        enquiry=enquiry, user=request.user, message=message
+                    )
+                    done = gettext("The request is declined; the person is informed.")
+                else:
+                    services.appointment_cancel(enquiry=enquiry, user=request.user, message=message)
+                    done = gettext("The appointment is cancelled; the cancellation is being sent.")
+            except services.AppointmentNotPossible as error:
+                messages.error(request, error.message)
             else:
-                services.appointment_cancel(enquiry=enquiry, user=request.user, message=message)
-                done = gettext("The appointment is cancelled; the cancellation is being sent.")
-            messages.success(request, done)
-            return redirect(reverse("admin:enquiries_enquiry_change", args=[pk]))
+                messages.success(request, done)
+            return redirect(change_url)
         titles = {
             "confirm": gettext("Confirm appointment %(reference)s"),
             "decline": gettext("Decline appointment request %(reference)s"),
             "cancel": gettext("Cancel appointment %(reference)s"),
         }
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "original": enquiry,
-            "title": titles[action] % {"reference": enquiry.reference},
-            "form": form,
-            "action": action,
-        }
-        return TemplateResponse(request, "admin/enquiries/enquiry/appointment.html", context)
-
-    def export_view(self, request):
-        """The list as it is filtered and searched, as CSV (without internal notes)."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        changelist = self.get_changelist_instance(request)
-        queryset = changelist.get_queryset(request)
-        response = HttpResponse(enquiries_csv(queryset), content_type="text/csv; charset=utf-8")
-        filename = f"enquiries-{timezone.localdate():%Y-%m-%d}.csv"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+        return admin_page(
+            self,
+            request,
+            "admin/enquiries/enquiry/appointment.html",
+            titles[step] % {"reference": enquiry.reference},
+            original=enquiry,
+            form=form,
+            action=step,
+        )
 
     def personal_data_view(self, request):
-        """Export or erase everything stored for one e-mail address (Art. 15 and 17 GDPR)."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        form = PersonalDataForm(request.POST or None)
-        found = None
-        if request.method == "POST" and form.is_valid():
-            email = form.cleaned_data["email"]
-            enquiries = Enquiry.objects.for_email(email)
-            if "export" in request.POST:
-                data = personal_data_for_email(enquiries)
-                response = HttpResponse(
-                    json.dumps(data, ensure_ascii=False, indent=2),
-                    content_type="application/json; charset=utf-8",
-                )
-                response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
-                return response
-            if "erase" in request.POST:
-                if not self.has_change_permission(request):
-                    raise PermissionDenied
-                if not form.cleaned_data["confirm"]:
-                    form.add_error("confirm", gettext("Confirm the erasure first."))
-                else:
-                    count = services.enquiries_erase_for_email(email=email)
-                    messages.success(
-                        request,
-                        ngettext(
-                            "The personal data of %(count)d enquiry was erased.",
-                            "The personal data of %(count)d enquiries was erased.",
-                            count,
-                        )
-                        % {"count": count},
-                    )
-                    return redirect(reverse("admin:enquiries_enquiry_personal_data"))
-            found = enquiries.order_by("-created_at")
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": gettext("Personal data for one e-mail address"),
-            "form": form,
-            "found": found,
-        }
-        return TemplateResponse(request, "admin/enquiries/enquiry/personal_data.html", context)
-
-
-class AppointmentMessageForm(forms.Form):
-    message = forms.CharField(
-        label=_("Message to the person"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Written into the e-mail as it is."),
-    )
-
-    def __init__(self, *args, enquiry, **kwargs):
-        self.enquiry = enquiry
-        super().__init__(*args, **kwargs)
-
-
-class AppointmentConfirmForm(AppointmentMessageForm):
-    OTHER = "other"
-
-    choice = forms.ChoiceField(label=_("Time"), widget=forms.RadioSelect)
-    other_date = forms.DateField(
-        label=_("Other date"), required=False, input_formats=DATE_FORMATS, help_text="DD.MM.YYYY"
-    )
-    other_time = forms.TimeField(
-        label=_("Other time"), required=False, input_formats=TIME_FORMATS, help_text="HH:MM"
-    )
-    minutes = forms.IntegerField(label=_("Duration in minutes"), min_value=5, max_value=480)
-
-    field_order = ("choice", "other_date", "other_time", "minutes", "message")
-
-    def __init__(self, *args, enquiry, **kwargs):
-        super().__init__(*args, enquiry=enquiry, **kwargs)
-        options = [(str(option.pk), str(option)) for option in enquiry.options.all()]
-        self.fields["choice"].choices = options + [(self.OTHER, gettext("Another time"))]
-        self.fields["minutes"].initial = enquiry.appointment_minutes
-        if options:
-            self.fields["choice"].initial = options[0][0]
-
-    def clean(self):
-        cleaned_data = super().clean()
-        choice = cleaned_data.get("choice")
-        if choice == self.OTHER:
-            day, moment = cleaned_data.get("other_date"), cleaned_data.get("other_time")
-            if not day or not moment:
-                raise forms.ValidationError(gettext("Enter the other date and time."))
-            starts_at = datetime.combine(day, moment).replace(tzinfo=BERLIN)
-        elif choice:
-            starts_at = self.enquiry.options.get(pk=choice).starts_at
-        else:
-            return cleaned_data
-        if starts_at <= timezone.now():
-            raise forms.ValidationError(gettext("The appointment must lie in the future."))
-        cleaned_data["starts_at"] = starts_at
-        return cleaned_data
-
-
-class PersonalDataForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address"))
-    confirm = forms.BooleanField(
-        label=_("Yes, erase the personal data of all enquiries from this address"),
-        required=False,
-    )
+        return personal_data_view(self, request)

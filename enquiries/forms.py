@@ -1,29 +1,25 @@
 """The four public forms: a question, a company's relocation enquiry, an appointment request and a
 barrier report. They share the protection against abuse (signed form token with a minimum fill
-time, honeypot, length limits) and the token that makes a form sent twice count once.
+time, honeypot, length limits) and the token that makes a form sent twice count once
+(core/form_protection.py); which fields each asks for is `Enquiry.KIND_FIELDS`.
 """
 
-import time
-import uuid
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
-from crispy_forms.layout import HTML, Div, Fieldset, Layout
+from crispy_forms.layout import HTML, Fieldset, Layout
 from django import forms
-from django.conf import settings
-from django.core import signing
-from django.core.validators import MaxLengthValidator, RegexValidator
+from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core.form_protection import ProtectedForm, SingleLineField, protection
+from core.forms import DateInput, KernFormMixin, TimeInput
+from core.local_time import aware
 from enquiries.models import Enquiry
 from municipalities.models import Municipality
 from municipalities.topics import Topic
-from welcome.forms import DateInput, KernFormMixin, TimeInput
+from welcome.models import WelcomeCenter
+from welcome.opening_hours import check_appointment_time
 
-TOKEN_SALT = "enquiries.form-token"  # noqa: S105 (a signing salt, not a secret)
-BERLIN = ZoneInfo("Europe/Berlin")
 DATE_FORMATS = ["%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d"]
 TIME_FORMATS = ["%H:%M", "%H.%M", "%H"]
 APPOINTMENT_OPTIONS = 3
@@ -37,101 +33,15 @@ children_ages_validator = RegexValidator(
     _("Enter the ages as numbers separated by commas, for example 3, 7."),
 )
 
-
-def make_form_token(started=None):
-    """A signed token: the submission's id (stored once) and when the form was handed out."""
-    started = int(time.time()) if started is None else int(started)
-    return signing.dumps({"id": uuid.uuid4().hex, "t": started}, salt=TOKEN_SALT)
-
-
-def read_form_token(value):
-    """The token's (id, started) or None when it is missing, forged or too old."""
-    try:
-        data = signing.loads(value or "", salt=TOKEN_SALT, max_age=settings.ENQUIRY_FORM_MAX_AGE)
-        return str(data["id"]), int(data["t"])
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
-        return None
-
-
-class SingleLineField(forms.CharField):
-    """Text on one line: line breaks and other control characters become spaces."""
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        return " ".join(value.split()) if value else value
-
-
 # The send button with the note on how the data is used, next to it.
 SUBMIT = HTML('{% include "enquiries/includes/form_submit.html" %}')
 
 
-def protection():
-    """The form token and the honeypot, hidden from people and assistive technology."""
-    return Div(
-        "form_token",
-        Div("homepage", css_class="kern-sr-only", aria_hidden="true"),
-    )
-
-
-class ProtectedForm(forms.Form):
-    """The protection of every public form that stores what people type (enquiries, One-Stop-Shop
-    registrations): the signed form token with a minimum fill time, the honeypot and a length
-    limit on every text field. After `clean()`, `submission_token` identifies the submission, so
-    that a form sent twice is stored once.
-
-    Mix it into a ModelForm as `class MyForm(KernFormMixin, ProtectedForm, forms.ModelForm)`.
-    """
-
-    required = ()
-
-    form_token = forms.CharField(widget=forms.HiddenInput, required=False)
-    # A field that people never see or reach with the keyboard; programs that fill every field do.
-    homepage = forms.CharField(
-        label=_("Please leave this field empty"),
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in self.required:
-            self.fields[name].required = True
-        if "form_token" not in self.data:
-            self.initial.setdefault("form_token", make_form_token())
-        for field in self.fields.values():
-            # Every text field has a length limit, checked here and shown to the browser.
-            if isinstance(field, forms.CharField) and not field.max_length:
-                field.max_length = 500
-                field.validators.append(MaxLengthValidator(field.max_length))
-                field.widget.attrs.update(field.widget_attrs(field.widget))
-        self.submission_token = None
-
-    def clean(self):
-        cleaned_data = super().clean()
-        token = read_form_token(self.data.get(self.add_prefix("form_token")))
-        if token is None:
-            # Hand out a fresh token so that sending the form again works.
-            self.data = self.data.copy()
-            self.data[self.add_prefix("form_token")] = make_form_token()
-            raise forms.ValidationError(
-                gettext("This form has expired. Please check your entries and send it again."),
-                code="expired",
-            )
-        self.submission_token, started = token
-        if time.time() - started < settings.ENQUIRY_MIN_FILL_SECONDS:
-            raise forms.ValidationError(
-                gettext(
-                    "The form was sent very quickly. Please check your entries and send it again."
-                ),
-                code="too_fast",
-            )
-        if cleaned_data.get("homepage"):
-            raise forms.ValidationError(
-                gettext("Your message could not be sent. Please leave the last field empty."),
-                code="honeypot",
-            )
-        return cleaned_data
+def kind_fields(kind, **asked_as):
+    """The fields of a kind (Enquiry.KIND_FIELDS) for a form's Meta; `asked_as` names the form's
+    own field for a model field that the form asks for differently (one municipality, one
+    topic)."""
+    return tuple(asked_as.get(name, name) for name in Enquiry.KIND_FIELDS[kind])
 
 
 class EnquiryForm(KernFormMixin, ProtectedForm, forms.ModelForm):
@@ -140,9 +50,14 @@ class EnquiryForm(KernFormMixin, ProtectedForm, forms.ModelForm):
     kind = None
     submit_label = False
 
-    def save(self, commit=False):
-        """Only builds the enquiry; `services.enquiry_submit` stores it."""
-        enquiry = super().save(commit=False)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "phone" in self.fields:
+            self.fields["phone"].validators.append(phone_validator)
+
+    def build(self):
+        """The enquiry as typed, not stored: `services.enquiry_submit` stores it."""
+        enquiry = super().build()
         enquiry.kind = self.kind
         return enquiry
 
@@ -186,19 +101,7 @@ class QuestionForm(EnquiryForm):
 
     class Meta:
         model = Enquiry
-        fields = (
-            "topics",
-            "municipality",
-            "message",
-            "moving_situation",
-            "adults",
-            "children_ages",
-            "name",
-            "email",
-            "phone",
-            "preferred_language",
-            "contact_preference",
-        )
+        fields = kind_fields(Enquiry.Kind.QUESTION, municipalities="municipality")
         labels = {
             "message": _("Your question"),
             "moving_situation": _("Your moving situation"),
@@ -225,11 +128,7 @@ class QuestionForm(EnquiryForm):
             ("", gettext("No answer"))
         ] + Enquiry.MovingSituation.choices
         self.fields["contact_preference"].choices = Enquiry.ContactPreference.choices
-        self.fields["phone"].validators.append(phone_validator)
         self.fields["children_ages"].validators.append(children_ages_validator)
-        self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["name"].widget.attrs["autocomplete"] = "name"
-        self.fields["phone"].widget.attrs["autocomplete"] = "tel"
 
     def get_layout(self):
         return Layout(
@@ -292,19 +191,7 @@ class CompanyForm(EnquiryForm):
 
     class Meta:
         model = Enquiry
-        fields = (
-            "company_name",
-            "sector",
-            "company_address",
-            "name",
-            "email",
-            "phone",
-            "employees",
-            "time_frame",
-            "target_municipalities",
-            "needs",
-            "message",
-        )
+        fields = kind_fields(Enquiry.Kind.COMPANY, municipalities="target_municipalities")
         labels = {
             "company_address": _("Company address"),
             "email": _("E-mail address"),
@@ -317,14 +204,6 @@ class CompanyForm(EnquiryForm):
             "message": _("Anything else we should know."),
         }
         widgets = {"message": forms.Textarea(attrs={"rows": 6})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["phone"].validators.append(phone_validator)
-        self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["name"].widget.attrs["autocomplete"] = "name"
-        self.fields["phone"].widget.attrs["autocomplete"] = "tel"
-        self.fields["company_name"].widget.attrs["autocomplete"] = "organization"
 
     def get_layout(self):
         return Layout(
@@ -363,16 +242,7 @@ class AppointmentForm(EnquiryForm):
 
     class Meta:
         model = Enquiry
-        fields = (
-            "topic",
-            "mode",
-            "people",
-            "preferred_language",
-            "accessibility_needs",
-            "name",
-            "email",
-            "phone",
-        )
+        fields = kind_fields(Enquiry.Kind.APPOINTMENT, topics="topic")
         labels = {
             "mode": _("How would you like to talk to us?"),
             "preferred_language": _("Language of the conversation"),
@@ -394,10 +264,6 @@ class AppointmentForm(EnquiryForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["mode"].choices = Enquiry.Mode.choices
-        self.fields["phone"].validators.append(phone_validator)
-        self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["name"].widget.attrs["autocomplete"] = "name"
-        self.fields["phone"].widget.attrs["autocomplete"] = "tel"
         for number in range(1, APPOINTMENT_OPTIONS + 1):
             self.fields[f"option_{number}_date"] = forms.DateField(
                 label=pgettext_lazy("appointment option", "Date %(number)s") % {"number": number},
@@ -454,7 +320,7 @@ class AppointmentForm(EnquiryForm):
             if moment_time is None:
                 self.add_error(time_name, gettext("Enter a time for this date."))
                 continue
-            moment = datetime.combine(day, moment_time).replace(tzinfo=BERLIN)
+            moment = aware(day, moment_time)
             message = appointment_rule_error(schedule, moment, now)
             if message:
                 self.add_error(date_name, message)
@@ -464,8 +330,8 @@ class AppointmentForm(EnquiryForm):
                 self._options.append(moment)
         return cleaned_data
 
-    def save(self, commit=False):
-        enquiry = super().save(commit=False)
+    def build(self):
+        enquiry = super().build()
         enquiry.topics = [self.cleaned_data["topic"]]
         return enquiry
 
@@ -474,8 +340,6 @@ class AppointmentForm(EnquiryForm):
 
 
 def appointment_schedule():
-    from welcome.models import WelcomeCenter
-
     center = WelcomeCenter.objects.get_current()
     return center.schedule() if center else None
 
@@ -486,8 +350,6 @@ def appointment_rule_error(schedule, moment, now):
         if moment <= now:
             return gettext("Choose a date and time in the future.")
         return None
-    from welcome.opening_hours import check_appointment_time
-
     return check_appointment_time(schedule, moment, now)
 
 
@@ -501,7 +363,7 @@ class BarrierForm(EnquiryForm):
 
     class Meta:
         model = Enquiry
-        fields = ("page_url", "message", "name", "email")
+        fields = kind_fields(Enquiry.Kind.BARRIER)
         labels = {
             "page_url": _("Page concerned"),
             "message": _("What is wrong?"),
@@ -519,11 +381,6 @@ class BarrierForm(EnquiryForm):
             "page_url": forms.TextInput(),
             "message": forms.Textarea(attrs={"rows": 6}),
         }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["name"].widget.attrs["autocomplete"] = "name"
 
     def get_layout(self):
         return Layout(

@@ -2,8 +2,9 @@
 
 One `Enquiry` model holds all four kinds (question, company relocation, appointment, barrier
 report), because staff handle them in one list with one set of statuses, notes and history; the
-fields that belong to one kind stay empty for the others. E-mails are stored as `Notification`
-rows before they are sent, so that a mail outage loses nothing.
+fields that belong to one kind stay empty for the others. Which fields a kind has is declared once,
+in `Enquiry.KIND_FIELDS`: the public forms, the admin and the exports follow it. E-mails are stored
+as `Notification` rows before they are sent, so that a mail outage loses nothing.
 """
 
 from django.conf import settings
@@ -13,14 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.mail import StoredEmail
+from core.submissions import PublicSubmission, PublicSubmissionQuerySet
 from municipalities.topics import Topic
 
 
-class EnquiryQuerySet(models.QuerySet):
-    def for_email(self, email):
-        """Everything stored for one e-mail address (requests under Art. 15 and 17 GDPR)."""
-        return self.filter(email__iexact=email.strip()) if email.strip() else self.none()
-
+class EnquiryQuerySet(PublicSubmissionQuerySet):
     def due_for_erasure(self, now=None):
         """Closed enquiries whose retention period has ended and that still hold personal data."""
         now = now or timezone.now()
@@ -28,8 +27,11 @@ class EnquiryQuerySet(models.QuerySet):
         return self.filter(closed_at__lte=cutoff, anonymised_at__isnull=True)
 
 
-class Enquiry(models.Model):
-    """A question, company enquiry, appointment request or barrier report from the public site."""
+class Enquiry(PublicSubmission):
+    """A question, company enquiry, appointment request or barrier report from the public site.
+
+    Name, e-mail address, language and the submission token come from `PublicSubmission`.
+    """
 
     class Kind(models.TextChoices):
         QUESTION = "question", _("Question")
@@ -84,18 +86,72 @@ class Enquiry(models.Model):
     # Statuses after which the retention period starts.
     FINAL_STATUSES = (Status.CLOSED, Status.DECLINED, Status.CANCELLED)
 
+    # What a person tells us for each kind, in the order the form asks and staff read it. The
+    # public form of the kind asks for these fields (forms.py), the admin shows them (admin.py).
+    CONTACT_FIELDS = ("name", "email", "phone", "preferred_language", "contact_preference")
+    KIND_FIELDS = {
+        Kind.QUESTION: (
+            "topics",
+            "municipalities",
+            "message",
+            "moving_situation",
+            "adults",
+            "children_ages",
+            "name",
+            "email",
+            "phone",
+            "preferred_language",
+            "contact_preference",
+        ),
+        Kind.COMPANY: (
+            "company_name",
+            "sector",
+            "company_address",
+            "name",
+            "email",
+            "phone",
+            "employees",
+            "time_frame",
+            "municipalities",
+            "needs",
+            "message",
+        ),
+        Kind.APPOINTMENT: (
+            "topics",
+            "mode",
+            "people",
+            "preferred_language",
+            "accessibility_needs",
+            "name",
+            "email",
+            "phone",
+        ),
+        Kind.BARRIER: ("page_url", "message", "name", "email"),
+    }
+    # The fields that identify a person or may contain what they wrote: emptied on erasure. Kind,
+    # status, dates, topics, municipalities, sector, numbers and the history stay for statistics.
+    PERSONAL_FIELDS = (
+        "message",
+        "name",
+        "email",
+        "phone",
+        "preferred_language",
+        "children_ages",
+        "company_name",
+        "company_address",
+        "time_frame",
+        "accessibility_needs",
+        "page_url",
+        "adults",
+    )
+    emails_related_name = "notifications"
+
     # Handling
     reference = models.CharField(
         _("reference"), max_length=20, unique=True, help_text=_("For example WC-2026-00042.")
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
-    language = models.CharField(
-        _("language of the form"),
-        max_length=10,
-        choices=settings.LANGUAGES,
-        help_text=_("E-mails to the sender are written in this language."),
-    )
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -113,18 +169,6 @@ class Enquiry(models.Model):
         blank=True,
         help_text=_("Set when the enquiry reaches a final status; the retention period starts."),
     )
-    anonymised_at = models.DateTimeField(
-        _("personal data erased"), null=True, blank=True, editable=False
-    )
-    submission_token = models.CharField(
-        _("submission token"),
-        max_length=64,
-        unique=True,
-        null=True,
-        blank=True,
-        editable=False,
-        help_text=_("Makes sure that a form sent twice is stored once."),
-    )
 
     # What it is about
     topics = models.JSONField(
@@ -138,9 +182,7 @@ class Enquiry(models.Model):
     )
     message = models.TextField(_("message"), max_length=5000, blank=True)
 
-    # Who sent it
-    name = models.CharField(_("name"), max_length=200, blank=True)
-    email = models.EmailField(_("e-mail"), max_length=254, blank=True)
+    # Who sent it (besides name and e-mail)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     preferred_language = models.CharField(_("preferred language"), max_length=60, blank=True)
     contact_preference = models.CharField(
@@ -196,9 +238,13 @@ class Enquiry(models.Model):
     def is_appointment(self):
         return self.kind == self.Kind.APPOINTMENT
 
-    @property
-    def is_anonymised(self):
-        return self.anonymised_at is not None
+    @classmethod
+    def request_fields(cls, kind):
+        """The fields of a kind that are about the request, not about who sent it."""
+        return tuple(name for name in cls.KIND_FIELDS[kind] if name not in cls.CONTACT_FIELDS)
+
+    def anonymise_related(self):
+        self.notes.all().delete()
 
     def get_topics_display(self):
         labels = dict(Topic.choices)
@@ -210,15 +256,6 @@ class Enquiry(models.Model):
 
     def status_choices(self):
         return [(status.value, status.label) for status in self.STATUSES_BY_KIND[self.kind]]
-
-    @property
-    def delivery_state(self):
-        """Sent when every e-mail went out, otherwise pending or failed (from prefetched rows)."""
-        states = {notification.state for notification in self.notifications.all()}
-        for state in (Notification.State.FAILED, Notification.State.PENDING):
-            if state in states:
-                return state
-        return Notification.State.SENT if states else ""
 
 
 class AppointmentOption(models.Model):
@@ -298,45 +335,6 @@ class StatusChange(models.Model):
 
     def __str__(self):
         return f"{self.get_old_status_display() or '–'} → {self.get_new_status_display()}"
-
-
-class StoredEmail(models.Model):
-    """An e-mail stored before it is sent, so that an outage loses nothing.
-
-    `enquiries.notifications.deliver` sends the rows of every concrete subclass that are still
-    pending or failed (`send_pending_notifications`); each app links its own rows to what they
-    are about (an enquiry here, a One-Stop-Shop registration in `onestopshop`).
-    """
-
-    class State(models.TextChoices):
-        PENDING = "pending", pgettext_lazy("delivery state", "Pending")
-        SENT = "sent", pgettext_lazy("delivery state", "Sent")
-        FAILED = "failed", pgettext_lazy("delivery state", "Failed, will be retried")
-
-    state = models.CharField(
-        _("delivery state"), max_length=10, choices=State.choices, default=State.PENDING
-    )
-    recipient = models.EmailField(_("recipient"), max_length=254)
-    reply_to = models.EmailField(_("reply to"), max_length=254, blank=True)
-    subject = models.CharField(_("subject"), max_length=250)
-    body = models.TextField(_("text"))
-    calendar = models.TextField(
-        _("iCalendar attachment"), blank=True, help_text=_("Sent as invitation.ics when set.")
-    )
-    calendar_method = models.CharField(_("iCalendar method"), max_length=10, blank=True)
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.TextField(_("last error"), blank=True)
-
-    class Meta:
-        abstract = True
-        verbose_name = _("e-mail")
-        verbose_name_plural = _("e-mails")
-        ordering = ["created_at", "pk"]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} → {self.recipient}"
 
 
 class Notification(StoredEmail):

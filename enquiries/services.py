@@ -1,15 +1,37 @@
-"""Writes to enquiries: submitting from the public forms, handling by staff, erasure under the GDPR.
+"""Writes to enquiries: submitting from the public forms (on the shared submission pipeline,
+core/submissions.py), handling by staff, the appointment workflow, erasure under the GDPR.
 
 Every function saves inside one transaction and schedules e-mails with `transaction.on_commit`, so
-that nothing is sent for data that was not stored.
+that nothing is sent for data that was not stored. The rules of the appointment workflow live
+here, not in the admin: an appointment can be confirmed while it is requested or confirmed (a new
+time), declined while it is requested, cancelled while it is confirmed, and never once its
+personal data is erased or without an address to inform; a broken rule raises
+`AppointmentNotPossible` with a message for staff.
 """
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
+from core.errors import DomainError
+from core.mail import deliver_after_commit
+from core.submissions import submit_once
 from enquiries import notifications
 from enquiries.models import AppointmentOption, Enquiry, Notification, StatusChange
 from enquiries.references import next_reference
+
+
+class AppointmentNotPossible(DomainError):
+    def __init__(self):
+        super().__init__(gettext("This is not possible in the enquiry's current state."))
+
+
+# The statuses from which each appointment step may start.
+APPOINTMENT_STEPS = {
+    "confirm": (Enquiry.Status.REQUESTED, Enquiry.Status.CONFIRMED),
+    "decline": (Enquiry.Status.REQUESTED,),
+    "cancel": (Enquiry.Status.CONFIRMED,),
+}
 
 
 def enquiry_submit(
@@ -25,33 +47,26 @@ def enquiry_submit(
     A form sent twice (double click, reload) carries the same submission token: the second time
     the stored enquiry is returned and nothing is stored or sent again.
     """
-    existing = Enquiry.objects.filter(submission_token=submission_token).first()
-    if existing:
-        return existing, False
-    enquiry.submission_token = submission_token
-    enquiry.status = Enquiry.STATUSES_BY_KIND[enquiry.kind][0]
-    try:
-        with transaction.atomic():
-            enquiry.reference = next_reference()
-            # Uniqueness of the reference and the token is the database's job (see below).
-            enquiry.full_clean(exclude=["municipalities"], validate_unique=False)
-            enquiry.save()
-            if municipalities:
-                enquiry.municipalities.set(municipalities)
-            AppointmentOption.objects.bulk_create(
-                AppointmentOption(enquiry=enquiry, position=position, starts_at=starts_at)
-                for position, starts_at in enumerate(options, start=1)
-            )
-            StatusChange.objects.create(enquiry=enquiry, new_status=enquiry.status)
-            created = notifications.notifications_for_submission(enquiry, site_url=site_url)
-            notifications.deliver_after_commit(created)
-    except IntegrityError:
-        # The same form arrived twice at the same moment and the other request stored it.
-        existing = Enquiry.objects.filter(submission_token=submission_token).first()
-        if existing is None:
-            raise
-        return existing, False
-    return enquiry, True
+
+    def store(token):
+        enquiry.submission_token = token
+        enquiry.status = Enquiry.STATUSES_BY_KIND[enquiry.kind][0]
+        enquiry.reference = next_reference()
+        # Uniqueness of the reference and the token is the database's job (submit_once).
+        enquiry.full_clean(exclude=["municipalities"], validate_unique=False)
+        enquiry.save()
+        if municipalities:
+            enquiry.municipalities.set(municipalities)
+        AppointmentOption.objects.bulk_create(
+            AppointmentOption(enquiry=enquiry, position=position, starts_at=starts_at)
+            for position, starts_at in enumerate(options, start=1)
+        )
+        StatusChange.objects.create(enquiry=enquiry, new_status=enquiry.status)
+        created = notifications.notifications_for_submission(enquiry, site_url=site_url)
+        deliver_after_commit(created)
+        return enquiry
+
+    return submit_once(model=Enquiry, submission_token=submission_token, store=store)
 
 
 def enquiry_change_status(*, enquiry: Enquiry, status: str, user=None) -> Enquiry:
@@ -73,94 +88,66 @@ def enquiry_change_status(*, enquiry: Enquiry, status: str, user=None) -> Enquir
     return enquiry
 
 
+def appointment_step_possible(enquiry: Enquiry, step: str) -> bool:
+    """Whether the appointment step ("confirm", "decline", "cancel") may be taken now."""
+    return (
+        enquiry.is_appointment
+        and enquiry.status in APPOINTMENT_STEPS.get(step, ())
+        and not enquiry.is_anonymised
+        and bool(enquiry.email)
+    )
+
+
+def _locked_appointment(enquiry, step):
+    """The enquiry's row, locked, after checking the rule of the step."""
+    locked = Enquiry.objects.select_for_update().get(pk=enquiry.pk)
+    if not appointment_step_possible(locked, step):
+        raise AppointmentNotPossible
+    return locked
+
+
+def _inform(enquiry, kind, message):
+    notification = notifications.notification_for_appointment(enquiry, kind, message=message)
+    deliver_after_commit([notification])
+    return notification
+
+
 def appointment_confirm(
     *, enquiry: Enquiry, starts_at, minutes: int = 60, user=None, message: str = ""
 ) -> Notification:
     """Confirm an appointment at the chosen time and send the invitation (METHOD:REQUEST)."""
     with transaction.atomic():
+        enquiry = _locked_appointment(enquiry, "confirm")
         if enquiry.appointment_at is not None:
             # A changed time is an update of the same calendar event.
             enquiry.calendar_sequence += 1
         enquiry.appointment_at = starts_at
         enquiry.appointment_minutes = minutes
         enquiry_change_status(enquiry=enquiry, status=Enquiry.Status.CONFIRMED, user=user)
-        notification = notifications.notification_for_appointment(
-            enquiry, Notification.Kind.APPOINTMENT_CONFIRMED, message=message
-        )
-        notifications.deliver_after_commit([notification])
-    return notification
+        return _inform(enquiry, Notification.Kind.APPOINTMENT_CONFIRMED, message)
 
 
 def appointment_decline(*, enquiry: Enquiry, user=None, message: str = "") -> Notification:
     """Tell the person that none of the times is possible (no calendar entry was ever sent)."""
     with transaction.atomic():
+        enquiry = _locked_appointment(enquiry, "decline")
         enquiry_change_status(enquiry=enquiry, status=Enquiry.Status.DECLINED, user=user)
-        notification = notifications.notification_for_appointment(
-            enquiry, Notification.Kind.APPOINTMENT_DECLINED, message=message
-        )
-        notifications.deliver_after_commit([notification])
-    return notification
+        return _inform(enquiry, Notification.Kind.APPOINTMENT_DECLINED, message)
 
 
 def appointment_cancel(*, enquiry: Enquiry, user=None, message: str = "") -> Notification:
     """Cancel a confirmed appointment: METHOD:CANCEL, same UID, higher SEQUENCE."""
     with transaction.atomic():
+        enquiry = _locked_appointment(enquiry, "cancel")
         enquiry.calendar_sequence += 1
         enquiry_change_status(enquiry=enquiry, status=Enquiry.Status.CANCELLED, user=user)
-        notification = notifications.notification_for_appointment(
-            enquiry, Notification.Kind.APPOINTMENT_CANCELLED, message=message
-        )
-        notifications.deliver_after_commit([notification])
-    return notification
-
-
-# Fields that identify a person or may contain what they wrote; cleared on erasure.
-PERSONAL_TEXT_FIELDS = (
-    "message",
-    "name",
-    "email",
-    "phone",
-    "preferred_language",
-    "children_ages",
-    "company_name",
-    "company_address",
-    "time_frame",
-    "accessibility_needs",
-    "page_url",
-)
-
-
-def enquiry_anonymise(*, enquiry: Enquiry, now=None) -> Enquiry:
-    """Erase the personal data of one enquiry, keeping what counts for statistics.
-
-    Kind, status, dates, topics, municipalities, sector, numbers and the history stay, so that the
-    center can still say how many enquiries of which kind it had; names, addresses, texts, notes
-    and e-mails go. Running it again changes nothing.
-    """
-    with transaction.atomic():
-        for field in PERSONAL_TEXT_FIELDS:
-            setattr(enquiry, field, "")
-        enquiry.adults = None
-        enquiry.anonymised_at = enquiry.anonymised_at or now or timezone.now()
-        enquiry.save()
-        enquiry.notes.all().delete()
-        enquiry.notifications.all().delete()
-    return enquiry
+        return _inform(enquiry, Notification.Kind.APPOINTMENT_CANCELLED, message)
 
 
 def enquiries_erase_expired(*, now=None) -> int:
     """Anonymise the closed enquiries whose retention period has ended; return how many."""
     count = 0
     for enquiry in Enquiry.objects.due_for_erasure(now).order_by("pk").iterator():
-        enquiry_anonymise(enquiry=enquiry, now=now)
-        count += 1
-    return count
-
-
-def enquiries_erase_for_email(*, email: str) -> int:
-    """Erase everything stored for one e-mail address (Art. 17 GDPR); return how many enquiries."""
-    count = 0
-    for enquiry in Enquiry.objects.for_email(email).filter(anonymised_at__isnull=True):
-        enquiry_anonymise(enquiry=enquiry)
+        enquiry.anonymise(now)
         count += 1
     return count

@@ -7,14 +7,14 @@ sets no cookie.
 from django.conf import settings
 from django.core import signing
 from django.http import Http404
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 
-from enquiries import rate_limit, services
+from core.views import SubmissionFormView
+from enquiries import services
 from enquiries.forms import AppointmentForm, BarrierForm, CompanyForm, QuestionForm
 from enquiries.models import Enquiry
 from municipalities.models import Municipality
@@ -31,10 +31,10 @@ def sent_url(enquiry):
     return reverse("enquiries:sent", kwargs={"token": token})
 
 
-@method_decorator(never_cache, name="dispatch")
-class EnquiryFormView(FormView):
+class EnquiryFormView(SubmissionFormView):
     """A form page; a valid form is stored by `services.enquiry_submit` and redirects."""
 
+    model = Enquiry
     page_title = None
 
     def get_context_data(self, **kwargs):
@@ -58,25 +58,19 @@ class EnquiryFormView(FormView):
             initial["preferred_language"] = dict(settings.LANGUAGES)[self.request.LANGUAGE_CODE]
         return initial
 
-    def form_valid(self, form):
-        existing = Enquiry.objects.filter(submission_token=form.submission_token).first()
-        if existing:
-            return redirect(sent_url(existing))
-        address = rate_limit.client_address(self.request)
-        if refused := rate_limit.refusal(self, form, address):
-            return refused
-        enquiry = form.save()
+    def submit(self, form):
+        enquiry = form.build()
         enquiry.language = self.request.LANGUAGE_CODE
-        enquiry, created = services.enquiry_submit(
+        return services.enquiry_submit(
             enquiry=enquiry,
             submission_token=form.submission_token,
             municipalities=form.municipalities(),
             options=form.options(),
             site_url=self.request.build_absolute_uri("/"),
         )
-        if created:
-            rate_limit.count(address)
-        return redirect(sent_url(enquiry))
+
+    def sent_url(self, enquiry):
+        return sent_url(enquiry)
 
 
 class QuestionView(EnquiryFormView):

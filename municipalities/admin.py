@@ -9,9 +9,13 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from core.admin_mixins import (
+    PublishingAdminMixin,
+    TranslationStatusAdminMixin,
+    publishing_fieldset,
+)
 from municipalities.admin_scoping import MunicipalityScopedAdminMixin
 from municipalities.models import Link, Municipality, Place, Section
-from welcome.admin_editorial import PublishingAdminMixin, TranslationStatusAdminMixin
 
 
 class SectionInline(TranslationTabularInline):
@@ -63,10 +67,7 @@ class MunicipalityAdmin(
             {"fields": ("website", "town_hall_address", "town_hall_phone", "town_hall_email")},
         ),
         (_("Image"), {"fields": ("image", "image_alt", "image_decorative")}),
-        (
-            _("Publishing and review"),
-            {"fields": ("published", "publish_from", "publish_until", "last_reviewed")},
-        ),
+        publishing_fieldset(),
         (_("For the team"), {"fields": ("sources", "notes"), "classes": ("collapse",)}),
         (_("Editors"), {"fields": ("editors",)}),
     )

@@ -4,14 +4,14 @@ A "Kommune" editor (anyone on staff without the permission "all_municipalities")
 changes only the objects of their own municipalities: in the list, the change, delete and history
 pages (any other object's URL answers 404, as if it did not exist), bulk actions (which work on
 the list's queryset), inlines (which hang on an object they may open) and the municipality choices
-of forms. Content without a municipality (an event of the center) is not theirs.
+of forms. Content without a municipality (an event of the center) is not theirs. The rule itself
+is `municipality_scope_q` in models.py, which the public preview uses too.
 """
 
 from django.contrib import admin
 from django.http import Http404
 
-from municipalities import scoping
-from municipalities.models import Municipality
+from municipalities.models import Municipality, municipality_scope_q, sees_all_municipalities
 
 
 class MunicipalityScopedAdminMixin:
@@ -20,20 +20,17 @@ class MunicipalityScopedAdminMixin:
     municipality_path = "municipality"
 
     def is_scoped(self, request):
-        return not scoping.sees_all_municipalities(request.user)
+        return not sees_all_municipalities(request.user)
 
     def scope(self, request, queryset):
-        if not self.is_scoped(request):
-            return queryset
-        return queryset.filter(
-            **{f"{self.municipality_path}__in": scoping.assigned_municipalities(request.user)}
-        )
+        condition = municipality_scope_q(request.user, self.municipality_path)
+        return queryset if condition is None else queryset.filter(condition)
 
     def in_scope(self, request, obj):
         if obj is None or not self.is_scoped(request):
             return True
         if not hasattr(request, "_assigned_municipality_ids"):
-            assigned = scoping.assigned_municipalities(request.user)
+            assigned = Municipality.objects.assigned_to(request.user)
             request._assigned_municipality_ids = {row["pk"] for row in assigned}
         if self.municipality_path == "pk":
             municipality_id = obj.pk
@@ -63,7 +60,7 @@ class MunicipalityScopedAdminMixin:
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.related_model is Municipality and self.is_scoped(request):
             kwargs["queryset"] = Municipality.objects.filter(
-                pk__in=scoping.assigned_municipalities(request.user)
+                pk__in=Municipality.objects.assigned_to(request.user)
             )
             # Content without a municipality belongs to the center, not to an editor's town.
             kwargs["required"] = True

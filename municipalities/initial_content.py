@@ -9,9 +9,9 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+from core.translation_status import mark_translated
 from municipalities.models import Municipality, Section
 from municipalities.topics import Topic
-from welcome.translation_status import mark_translated
 
 TOPICS_FILE = Path(__file__).resolve().parent / "data" / "topics.json"
 INTRO = "intro"

@@ -3,6 +3,11 @@
 A municipality has one text section per newcomer topic (see topics.py), places or offers per
 topic and further links. Places and links hang on the municipality with a topic key rather than
 on the section, so that editors can manage all of them on one admin page.
+
+Who works on which municipality is decided here too: superusers and roles with the permission
+"all_municipalities" (Redaktion, Anfragen) work on every municipality; everyone else on staff
+only on the municipalities whose editors they are (`Municipality.editors`). The admin
+(admin_scoping.py), the public preview and the review list all ask `municipality_scope_q`.
 """
 
 from django.conf import settings
@@ -12,10 +17,39 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from municipalities import scoping
+from core.page_cache import PageContent
+from core.publishing import Publishable, PublishableQuerySet
+from core.text import tel_uri
+from core.translation_status import TranslationTracked
 from municipalities.topics import Topic
-from welcome.publishing import Publishable, PublishableQuerySet, is_public
-from welcome.translation_status import TranslationTracked
+
+ALL_MUNICIPALITIES = "municipalities.all_municipalities"
+
+
+def sees_all_municipalities(user):
+    return user.has_perm(ALL_MUNICIPALITIES)
+
+
+def municipality_scope_q(user, path):
+    """The condition "belongs to a municipality the user works on" (None: all of them), for a
+    model whose municipality is reached by `path` ("pk" for the municipality itself)."""
+    if sees_all_municipalities(user):
+        return None
+    assigned = Municipality.objects.assigned_to(user)
+    return models.Q(**{f"{path}__in": assigned})
+
+
+class MunicipalityScopedQuerySet(PublishableQuerySet):
+    """Publishable content that belongs to a municipality: those who may change the model may
+    change (and preview) the content of the municipalities they work on."""
+
+    municipality_path = "municipality"
+
+    def editable_q(self, user):
+        condition = super().editable_q(user)
+        if condition is not None:  # no permission for the model at all
+            return condition
+        return municipality_scope_q(user, self.municipality_path)
 
 
 class WebsiteField(models.URLField):
@@ -25,14 +59,14 @@ class WebsiteField(models.URLField):
         return super().formfield(**{"assume_scheme": "https", **kwargs})
 
 
-class MunicipalityQuerySet(PublishableQuerySet):
-    def previewable_q(self, user):
-        """Staff preview the profiles they may work on: all, or their assigned ones (Kommune)."""
-        if not user.has_perm("municipalities.view_municipality"):
-            return models.Q(pk__in=[])
-        if scoping.sees_all_municipalities(user):
-            return None
-        return models.Q(pk__in=scoping.assigned_municipalities(user))
+class MunicipalityQuerySet(MunicipalityScopedQuerySet):
+    municipality_path = "pk"
+
+    def assigned_to(self, user):
+        """The user's municipalities as a subquery of their ids (no query of its own)."""
+        if not user.is_authenticated:
+            return self.none().values("pk")
+        return self.filter(editors=user).values("pk")
 
     def of_kind(self, kind):
         return self.filter(kind=kind) if kind else self
@@ -154,10 +188,6 @@ class Municipality(Publishable, TranslationTracked):
                 }
             )
 
-    @property
-    def is_public(self):
-        return is_public(self)
-
     def topics(self):
         """All seven topics in their fixed order, each with its section (or None), places, links.
 
@@ -204,7 +234,21 @@ class TopicContent:
         return self.topic.label
 
 
-class Section(TranslationTracked):
+class TopicEntry(PageContent, TranslationTracked):
+    """What belongs to one municipality on one topic: its section text, places and links. Each
+    names its own foreign key `municipality` (with its related name)."""
+
+    topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
+
+    class Meta:
+        abstract = True
+
+    def topic_url(self):
+        """The topic on the municipality's profile."""
+        return f"{self.municipality.get_absolute_url()}#topic-{self.topic}"
+
+
+class Section(TopicEntry):
     """The text of one municipality on one topic (for example child care in Jülich)."""
 
     municipality = models.ForeignKey(
@@ -213,7 +257,6 @@ class Section(TranslationTracked):
         related_name="sections",
         verbose_name=_("municipality"),
     )
-    topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
     text = models.TextField(
         _("text"),
         blank=True,
@@ -238,10 +281,10 @@ class Section(TranslationTracked):
         return f"{self.municipality.name}: {self.get_topic_display()}"
 
     def get_absolute_url(self):
-        return f"{self.municipality.get_absolute_url()}#topic-{self.topic}"
+        return self.topic_url()
 
 
-class Place(TranslationTracked):
+class Place(TopicEntry):
     """A place or offer that belongs to a topic: a Kita, a school, a hospital, a museum …"""
 
     municipality = models.ForeignKey(
@@ -250,7 +293,6 @@ class Place(TranslationTracked):
         related_name="places",
         verbose_name=_("municipality"),
     )
-    topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(
         _("kind"), max_length=100, blank=True, help_text=_("For example: Kita, hospital, museum.")
@@ -272,17 +314,14 @@ class Place(TranslationTracked):
         return self.name
 
     def get_absolute_url(self):
-        return f"{self.municipality.get_absolute_url()}#topic-{self.topic}"
+        return self.topic_url()
 
     @property
     def phone_uri(self):
-        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
-        if digits.startswith("0"):
-            digits = "+49" + digits[1:]
-        return f"tel:{digits}"
+        return tel_uri(self.phone)
 
 
-class Link(TranslationTracked):
+class Link(TopicEntry):
     """A further link on a topic, for example to the municipality's own page on Kitas."""
 
     municipality = models.ForeignKey(
@@ -291,7 +330,6 @@ class Link(TranslationTracked):
         related_name="links",
         verbose_name=_("municipality"),
     )
-    topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
     title = models.CharField(_("title"), max_length=200)
     url = WebsiteField(_("address (URL)"))
     position = models.PositiveSmallIntegerField(_("position"), default=0)

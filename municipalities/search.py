@@ -1,13 +1,13 @@
-"""What the site search finds in the municipality profiles (see welcome/search.py)."""
+"""What the site search finds in the municipality profiles (see core/search.py)."""
 
 from django.db.models import Case, TextField, Value, When
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from core.publishing import public_q
+from core.search import SearchSource, register
 from municipalities.models import Municipality, Place, Section
 from municipalities.topics import Topic
-from welcome.publishing import public_q
-from welcome.search import SearchSource, register
 
 
 def topic_label(language):

@@ -5,17 +5,12 @@ check-in list with attended / did-not-come marks, and a spreadsheet-safe CSV exp
 What people typed is read-only here; staff mark attendance and may delete a registration.
 """
 
-from datetime import date, time
-
-from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q, Sum
 from django.db.models.functions import Coalesce
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
@@ -24,91 +19,16 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from enquiries.notifications import deliver
-from onestopshop import services
-from onestopshop.exports import registrations_csv
-from onestopshop.models import (
-    AdviceLanguage,
-    Registration,
-    RegistrationEmail,
-    ShopDate,
-    Station,
-    TimeWindow,
+from core.admin_mixins import StoredEmailInline, SubmissionAdminMixin, admin_page
+from onestopshop import exports, services
+from onestopshop.admin_forms import (
+    ProposeForm,
+    ShopDateAddForm,
+    ShopDateAdminForm,
+    TimeWindowFormSet,
 )
+from onestopshop.models import Registration, RegistrationEmail, ShopDate, TimeWindow
 from onestopshop.proposals import proposals
-from welcome.forms import TimeInput
-
-# The 2024 schedule from the initial content (one_stop_shop.when), as defaults for new dates.
-DEFAULT_FIRST_START = time(9, 0)
-DEFAULT_LAST_END = time(12, 0)
-
-
-def places_field(**kwargs):
-    return forms.IntegerField(
-        label=_("Places per time window"),
-        min_value=1,
-        max_value=500,
-        help_text=_("How many people can come in each one-hour window."),
-        **kwargs,
-    )
-
-
-class ShopDateAdminForm(forms.ModelForm):
-    stations = forms.MultipleChoiceField(
-        label=_("Stations offered"),
-        choices=Station.choices,
-        widget=forms.CheckboxSelectMultiple,
-        initial=Station.values,
-    )
-    languages = forms.MultipleChoiceField(
-        label=_("Languages offered"),
-        choices=AdviceLanguage.choices,
-        widget=forms.CheckboxSelectMultiple,
-        initial=AdviceLanguage.values,
-    )
-
-    class Meta:
-        model = ShopDate
-        fields = ("date", "place", "is_published", "stations", "languages", "note")
-
-
-class ShopDateAddForm(ShopDateAdminForm):
-    """A new date also gets its time windows: hourly from the first start to the last end."""
-
-    first_start = forms.TimeField(
-        label=_("First window starts"), initial=DEFAULT_FIRST_START, widget=TimeInput
-    )
-    last_end = forms.TimeField(
-        label=_("Last window ends"), initial=DEFAULT_LAST_END, widget=TimeInput
-    )
-    places_per_window = places_field()
-
-    def clean(self):
-        cleaned_data = super().clean()
-        first, last = cleaned_data.get("first_start"), cleaned_data.get("last_end")
-        if first and last and last <= first:
-            self.add_error("last_end", gettext("The last window must end after the first starts."))
-        return cleaned_data
-
-
-class TimeWindowFormSet(forms.BaseInlineFormSet):
-    """A window's places never drop below the places already taken. (Deleting a window with
-    registrations is refused by the admin itself: they are protected.)"""
-
-    def clean(self):
-        super().clean()
-        for form in self.forms:
-            window = form.instance
-            if not window.pk or not hasattr(form, "cleaned_data"):
-                continue
-            places = form.cleaned_data.get("places")
-            taken = window.taken_places()
-            if places is not None and places < taken:
-                form.add_error(
-                    "places",
-                    gettext("%(taken)d places are already taken in this window.")
-                    % {"taken": taken},
-                )
 
 
 class TimeWindowInline(admin.TabularInline):
@@ -250,21 +170,37 @@ class ShopDateAdmin(TabbedTranslationAdmin):
                 % {"count": count},
             )
             return redirect(reverse("admin:onestopshop_shopdate_changelist"))
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": gettext("Propose One-Stop-Shop dates"),
-            "form": form,
-            "proposed": proposed,
-        }
-        return TemplateResponse(request, "admin/onestopshop/shopdate/propose.html", context)
+        return admin_page(
+            self,
+            request,
+            "admin/onestopshop/shopdate/propose.html",
+            gettext("Propose One-Stop-Shop dates"),
+            form=form,
+            proposed=proposed,
+        )
 
     def check_in_view(self, request, pk):
         """The registrations of one date per window, to print and to mark who came."""
         shop_date = get_object_or_404(ShopDate, pk=pk)
-        registrations_admin = self.admin_site._registry.get(Registration)
-        if registrations_admin is None or not registrations_admin.has_view_permission(request):
+        user = request.user
+        if not user.has_perm("onestopshop.view_registration"):
             raise PermissionDenied
+        can_change = user.has_perm("onestopshop.change_registration")
+        if request.method == "POST":
+            if not can_change:
+                raise PermissionDenied
+            marks = {
+                int(name.removeprefix("attendance-")): value
+                for name, value in request.POST.items()
+                if name.startswith("attendance-") and name.removeprefix("attendance-").isdecimal()
+            }
+            changed = services.attendance_record(shop_date=shop_date, marks=marks)
+            messages.success(
+                request,
+                ngettext("%(count)d mark saved.", "%(count)d marks saved.", changed)
+                % {"count": changed},
+            )
+            return redirect(reverse("admin:onestopshop_shopdate_check_in", args=[pk]))
         windows = shop_date.windows.prefetch_related(
             Prefetch(
                 "registrations",
@@ -273,82 +209,25 @@ class ShopDateAdmin(TabbedTranslationAdmin):
                 ),
             )
         )
-        if request.method == "POST":
-            if not registrations_admin.has_change_permission(request):
-                raise PermissionDenied
-            changed = 0
-            for window in windows:
-                for registration in window.registrations.all():
-                    value = request.POST.get(f"attendance-{registration.pk}")
-                    if value is not None and value != registration.attendance:
-                        changed += services.registrations_set_attendance(
-                            registrations=Registration.objects.filter(pk=registration.pk),
-                            attendance=value if value in Registration.Attendance.values else "",
-                        )
-            messages.success(
-                request,
-                ngettext("%(count)d mark saved.", "%(count)d marks saved.", changed)
-                % {"count": changed},
-            )
-            return redirect(reverse("admin:onestopshop_shopdate_check_in", args=[pk]))
         windows = list(windows)
         totals = Registration.objects.filter(window__shop_date=shop_date).aggregate(
             confirmed=Coalesce(Sum("people", filter=Q(status=Registration.Status.CONFIRMED)), 0),
             attended=Coalesce(Sum("people", filter=Q(attendance="attended")), 0),
             registrations=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
         )
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "original": shop_date,
-            "title": gettext("Check-in list for %(date)s") % {"date": shop_date},
-            "windows": windows,
-            "totals": totals,
-            "attendance_choices": Registration.Attendance.choices,
-            "can_change": registrations_admin.has_change_permission(request),
-            "registrations_url": reverse("admin:onestopshop_registration_changelist")
+        return admin_page(
+            self,
+            request,
+            "admin/onestopshop/shopdate/check_in.html",
+            gettext("Check-in list for %(date)s") % {"date": shop_date},
+            original=shop_date,
+            windows=windows,
+            totals=totals,
+            attendance_choices=Registration.Attendance.choices,
+            can_change=can_change,
+            registrations_url=reverse("admin:onestopshop_registration_changelist")
             + f"?window__shop_date__id__exact={shop_date.pk}",
-        }
-        return TemplateResponse(request, "admin/onestopshop/shopdate/check_in.html", context)
-
-
-class ProposeForm(forms.Form):
-    months = forms.IntegerField(label=_("Months ahead"), min_value=1, max_value=12, initial=6)
-    dates = forms.TypedMultipleChoiceField(
-        label=_("Dates to create"),
-        widget=forms.CheckboxSelectMultiple,
-        coerce=date.fromisoformat,
-        help_text=_("First Fridays that are no public holiday and have no date yet."),
-    )
-    first_start = forms.TimeField(
-        label=_("First window starts"), initial=DEFAULT_FIRST_START, widget=TimeInput
-    )
-    last_end = forms.TimeField(
-        label=_("Last window ends"), initial=DEFAULT_LAST_END, widget=TimeInput
-    )
-    places_per_window = places_field()
-    is_published = forms.BooleanField(label=_("Publish at once"), required=False, initial=True)
-
-    def __init__(self, *args, proposed, **kwargs):
-        super().__init__(*args, **kwargs)
-        possible = [p for p in proposed if p.is_possible]
-        self.fields["dates"].choices = [
-            (p.date.isoformat(), f"{WEEKDAYS[p.date.weekday()]}, {p.date:%d.%m.%Y}")
-            for p in possible
-        ]
-        self.fields["dates"].initial = [p.date.isoformat() for p in possible]
-
-    @staticmethod
-    def months_from(data):
-        value = data.get("months", "")
-        return min(max(int(value), 1), 12) if value.isdigit() else 6
-
-    def clean(self):
-        cleaned_data = super().clean()
-        first, last = cleaned_data.get("first_start"), cleaned_data.get("last_end")
-        if first and last and last <= first:
-            self.add_error("last_end", gettext("The last window must end after the first starts."))
-        return cleaned_data
+        )
 
 
 class AttendanceFilter(admin.SimpleListFilter):
@@ -366,22 +245,12 @@ class AttendanceFilter(admin.SimpleListFilter):
         return queryset
 
 
-class RegistrationEmailInline(admin.TabularInline):
+class RegistrationEmailInline(StoredEmailInline):
     model = RegistrationEmail
-    extra = 0
-    can_delete = False
-    fields = ("kind", "recipient", "state", "attempts", "sent_at", "last_error")
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(SubmissionAdminMixin, admin.ModelAdmin):
     list_display = (
         "name_display",
         "shop_date",
@@ -435,34 +304,19 @@ class RegistrationAdmin(admin.ModelAdmin):
             },
         ),
     )
-    readonly_fields = (
-        "window",
-        "people",
-        "advice_language",
-        "stations_display",
-        "name",
-        "email",
-        "status",
-        "language",
-        "created_at",
-        "expires_at",
-        "confirmed_at",
-        "cancelled_at",
-        "reminder_sent_at",
-        "anonymised_at",
-    )
 
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .prefetch_related(
-                Prefetch("emails", queryset=RegistrationEmail.objects.only("registration", "state"))
-            )
-        )
+    def get_readonly_fields(self, request, obj=None):
+        """What people typed and the record are read-only: staff only mark attendance."""
+        fields = [name for _title, options in self.fieldsets for name in options["fields"]]
+        return tuple(name for name in fields if name != "attendance")
 
-    def has_add_permission(self, request):
-        return False
+    export_filename = "one-stop-shop"
+
+    def csv_columns(self):
+        return exports.csv_columns()
+
+    def export_queryset(self, queryset):
+        return exports.export_rows(queryset)
 
     @admin.display(description=_("name"), ordering="name")
     def name_display(self, obj):
@@ -479,11 +333,6 @@ class RegistrationAdmin(admin.ModelAdmin):
     @admin.display(description=_("stations of interest"))
     def stations_display(self, obj):
         return obj.get_stations_display() or "–"
-
-    @admin.display(description=_("e-mail delivery"))
-    def delivery(self, obj):
-        state = obj.delivery_state
-        return RegistrationEmail.State(state).label if state else "–"
 
     def _mark(self, request, queryset, attendance):
         count = services.registrations_set_attendance(registrations=queryset, attendance=attendance)
@@ -505,35 +354,3 @@ class RegistrationAdmin(admin.ModelAdmin):
     @admin.action(description=_("Clear the attendance mark of the selected registrations"))
     def clear_attendance(self, request, queryset):
         self._mark(request, queryset, "")
-
-    @admin.action(description=_("Send pending e-mails of the selected registrations again"))
-    def send_pending_emails(self, request, queryset):
-        pks = RegistrationEmail.objects.filter(registration__in=queryset).values_list(
-            "pk", flat=True
-        )
-        sent, failed = deliver(list(pks), model=RegistrationEmail)
-        self.message_user(
-            request,
-            gettext("%(sent)d e-mails sent, %(failed)d failed.") % {"sent": sent, "failed": failed},
-            messages.SUCCESS if not failed else messages.WARNING,
-        )
-
-    def get_urls(self):
-        urls = [
-            path(
-                "export/",
-                self.admin_site.admin_view(self.export_view),
-                name="onestopshop_registration_export",
-            ),
-        ]
-        return urls + super().get_urls()
-
-    def export_view(self, request):
-        """The list as it is filtered and searched, as CSV safe to open in a spreadsheet."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        queryset = self.get_changelist_instance(request).get_queryset(request)
-        response = HttpResponse(registrations_csv(queryset), content_type="text/csv; charset=utf-8")
-        filename = f"one-stop-shop-{timezone.localdate():%Y-%m-%d}.csv"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response

@@ -6,10 +6,10 @@ from django import forms
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from enquiries.forms import ProtectedForm, SingleLineField, protection
+from core.form_protection import ProtectedForm, SingleLineField, protection
+from core.forms import KernFormMixin
 from onestopshop.models import AdviceLanguage, Registration, Station, TimeWindow
 from onestopshop.services import WindowFull
-from welcome.forms import KernFormMixin
 
 MAX_PEOPLE = 10
 
@@ -88,8 +88,6 @@ class RegistrationForm(KernFormMixin, ProtectedForm, forms.ModelForm):
         self.fields["stations"].choices = [
             (key, label) for key, label in Station.choices if key in offered_stations
         ]
-        self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["name"].widget.attrs["autocomplete"] = "name"
 
     def get_layout(self):
         return Layout(
@@ -110,7 +108,3 @@ class RegistrationForm(KernFormMixin, ProtectedForm, forms.ModelForm):
         if window is not None and people and people > window.free_places:
             self.add_error("window", WindowFull(window.free_places).message)
         return cleaned_data
-
-    def save(self, commit=False):
-        """Only builds the registration; `services.registration_submit` stores it."""
-        return super().save(commit=False)

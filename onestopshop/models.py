@@ -8,8 +8,7 @@ tidies up and erases personal data after the retention period.
 """
 
 import uuid
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -22,9 +21,10 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from enquiries.models import StoredEmail
-
-BERLIN = ZoneInfo("Europe/Berlin")
+from core.local_time import aware
+from core.mail import StoredEmail
+from core.page_cache import PageContent, PageContentQuerySet
+from core.submissions import PublicSubmission, PublicSubmissionQuerySet
 
 # From the initial content (one_stop_shop.where); staff change it per date.
 DEFAULT_PLACE = "Forum „Seen und Entdecken“, Bismarck-Quartier, Moltkestraße 39, Düren"
@@ -57,7 +57,7 @@ def validate_keys(keys, choices, field):
         raise ValidationError({field: _("Unknown choice: %(keys)s") % {"keys": ", ".join(unknown)}})
 
 
-class ShopDateQuerySet(models.QuerySet):
+class ShopDateQuerySet(PageContentQuerySet):
     def upcoming(self, today=None):
         """Published dates from today on, earliest first."""
         today = today or timezone.localdate()
@@ -70,7 +70,7 @@ class ShopDateQuerySet(models.QuerySet):
         )
 
 
-class ShopDate(models.Model):
+class ShopDate(PageContent):
     """One One-Stop-Shop day, created by staff (the admin proposes the first Fridays)."""
 
     date = models.DateField(_("date"), unique=True)
@@ -137,7 +137,7 @@ class ShopDate(models.Model):
         return sum(window.free_places for window in self.open_windows())
 
 
-class TimeWindowQuerySet(models.QuerySet):
+class TimeWindowQuerySet(PageContentQuerySet):
     def with_taken(self, now=None):
         """Annotated with `taken`: the people of confirmed and still valid pending registrations."""
         now = now or timezone.now()
@@ -148,7 +148,7 @@ class TimeWindowQuerySet(models.QuerySet):
         return self.annotate(taken=Coalesce(Sum("registrations__people", filter=holding), 0))
 
 
-class TimeWindow(models.Model):
+class TimeWindow(PageContent):
     """A time window of a date (by default one hour) with a fixed number of places."""
 
     shop_date = models.ForeignKey(
@@ -184,11 +184,11 @@ class TimeWindow(models.Model):
 
     @property
     def starts(self):
-        return datetime.combine(self.shop_date.date, self.starts_at, tzinfo=BERLIN)
+        return aware(self.shop_date.date, self.starts_at)
 
     @property
     def ends(self):
-        return datetime.combine(self.shop_date.date, self.ends_at, tzinfo=BERLIN)
+        return aware(self.shop_date.date, self.ends_at)
 
     @property
     def free_places(self):
@@ -203,7 +203,7 @@ class TimeWindow(models.Model):
         return registrations.aggregate(total=Coalesce(Sum("people"), 0))["total"]
 
 
-class RegistrationQuerySet(models.QuerySet):
+class RegistrationQuerySet(PublicSubmissionQuerySet):
     def holding_places(self, now=None):
         """Confirmed registrations and those still waiting for their confirmation."""
         now = now or timezone.now()
@@ -234,8 +234,14 @@ class RegistrationQuerySet(models.QuerySet):
         return self.filter(window__shop_date__date__lte=cutoff, anonymised_at__isnull=True)
 
 
-class Registration(models.Model):
-    """A registration for a time window; it counts once the person has confirmed it by e-mail."""
+class Registration(PublicSubmission):
+    """A registration for a time window; it counts once the person has confirmed it by e-mail.
+
+    Name, e-mail address, language and the submission token come from `PublicSubmission`.
+    """
+
+    PERSONAL_FIELDS = ("name", "email", "site_url")
+    emails_related_name = "emails"
 
     class Status(models.TextChoices):
         PENDING = "pending", pgettext_lazy("registration status", "Waiting for confirmation")
@@ -263,8 +269,6 @@ class Registration(models.Model):
         help_text=_("Identifies the registration in the signed links and the calendar entry."),
     )
     # Who comes
-    name = models.CharField(_("name"), max_length=200, blank=True)
-    email = models.EmailField(_("e-mail"), max_length=254, blank=True)
     people = models.PositiveSmallIntegerField(
         _("number of people"), validators=[MinValueValidator(1), MaxValueValidator(10)]
     )
@@ -272,12 +276,6 @@ class Registration(models.Model):
         _("language of the advice"), max_length=10, choices=AdviceLanguage.choices
     )
     stations = models.JSONField(_("stations of interest"), default=list, blank=True)
-    language = models.CharField(
-        _("language of the form"),
-        max_length=10,
-        choices=settings.LANGUAGES,
-        help_text=_("E-mails to the person are written in this language."),
-    )
     site_url = models.CharField(
         _("website address"),
         max_length=200,
@@ -302,18 +300,6 @@ class Registration(models.Model):
         editable=False,
         help_text=_("Raised with every change sent to the person's calendar."),
     )
-    submission_token = models.CharField(
-        _("submission token"),
-        max_length=64,
-        unique=True,
-        null=True,
-        blank=True,
-        editable=False,
-        help_text=_("Makes sure that a form sent twice is stored once."),
-    )
-    anonymised_at = models.DateTimeField(
-        _("personal data erased"), null=True, blank=True, editable=False
-    )
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -335,21 +321,8 @@ class Registration(models.Model):
     def is_expired(self, now=None):
         return self.status == self.Status.PENDING and self.expires_at <= (now or timezone.now())
 
-    @property
-    def is_anonymised(self):
-        return self.anonymised_at is not None
-
     def get_stations_display(self):
         return choice_labels(self.stations, Station.choices)
-
-    @property
-    def delivery_state(self):
-        """Sent when every e-mail went out, otherwise pending or failed (from prefetched rows)."""
-        states = {email.state for email in self.emails.all()}
-        for state in (StoredEmail.State.FAILED, StoredEmail.State.PENDING):
-            if state in states:
-                return state
-        return StoredEmail.State.SENT if states else ""
 
 
 class RegistrationEmail(StoredEmail):

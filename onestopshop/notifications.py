@@ -1,18 +1,19 @@
 """E-mails about One-Stop-Shop registrations, stored as `RegistrationEmail` rows and delivered by
-the enquiries' mechanism (`enquiries.notifications.deliver`), so that a mail outage loses nothing
-and `send_pending_notifications` sends them later.
+core/mail.py, so that a mail outage loses nothing and `send_pending_notifications` sends them
+later.
 
 Each e-mail is written in the language of the form; its links carry signed tokens only.
 """
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from enquiries.notifications import calendar_domain, invitation_calendar, single_line
+from core.ical import calendar_domain, calendar_entry, calendar_file
+from core.mail import write_email
 from onestopshop import links
 from onestopshop.models import RegistrationEmail
+from welcome.models import WelcomeCenter
 
 TEMPLATES = {
     RegistrationEmail.Kind.CONFIRM: ("confirm", ""),
@@ -20,12 +21,6 @@ TEMPLATES = {
     RegistrationEmail.Kind.CANCELLED: ("cancelled", "CANCEL"),
     RegistrationEmail.Kind.REMINDER: ("reminder", ""),
 }
-
-
-def _center():
-    from welcome.models import WelcomeCenter
-
-    return WelcomeCenter.objects.get_current()
 
 
 def absolute(registration, view_name, token=None):
@@ -52,19 +47,19 @@ def registration_calendar(registration, method):
             "people": registration.people,
             "url": absolute(registration, "manage", links.manage_token(registration)),
         }
-    return invitation_calendar(
-        method=method,
+    entry = calendar_entry(
         uid=calendar_uid(registration),
         sequence=registration.calendar_sequence,
         start=window.starts,
         end=window.ends,
         summary=summary,
-        location=window.shop_date.place,
-        attendee_email=registration.email,
-        attendee_name=registration.name,
-        product="One-Stop-Shop",
         description=description,
+        location=window.shop_date.place,
+        status="CANCELLED" if method == "CANCEL" else "CONFIRMED",
+        organizer=WelcomeCenter.objects.organizer(),
+        attendee=(registration.email, registration.name),
     )
+    return calendar_file([entry], method=method).decode()
 
 
 def email_for(registration, kind):
@@ -74,21 +69,22 @@ def email_for(registration, kind):
         "registration": registration,
         "window": registration.window,
         "shop_date": registration.window.shop_date,
-        "center": _center(),
+        "center": WelcomeCenter.objects.get_current(),
         "confirm_url": absolute(registration, "confirm", links.confirm_token(registration)),
         "manage_url": absolute(registration, "manage", links.manage_token(registration)),
         "list_url": absolute(registration, "list"),
         "confirmation_hours": settings.ONE_STOP_SHOP_CONFIRMATION_HOURS,
     }
-    with translation.override(registration.language):
-        subject = render_to_string(f"onestopshop/email/{template}_subject.txt", context)
-        body = render_to_string(f"onestopshop/email/{template}_body.txt", context).strip()
-    return RegistrationEmail.objects.create(
+    email = write_email(
+        RegistrationEmail,
+        template=f"onestopshop/email/{template}",
+        context=context,
+        language=registration.language,
         registration=registration,
         kind=kind,
         recipient=registration.email,
-        subject=single_line(subject)[:250],
-        body=body,
         calendar=registration_calendar(registration, method) if method else "",
         calendar_method=method,
     )
+    email.save()
+    return email

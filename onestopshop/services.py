@@ -1,5 +1,5 @@
-"""Writes to the One-Stop-Shop: registering, confirming, cancelling, reminders, attendance,
-creating dates, and erasure under the GDPR.
+"""Writes to the One-Stop-Shop: registering (on the shared submission pipeline, core/submissions.py),
+confirming, cancelling, reminders, attendance, creating dates, and erasure under the GDPR.
 
 Places are guarded by a row lock on the time window (SELECT … FOR UPDATE inside a transaction):
 whoever registers or confirms for a window waits until the previous writer has committed and
@@ -11,11 +11,13 @@ the commit.
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
-from enquiries.notifications import deliver_after_commit
+from core.errors import DomainError
+from core.mail import deliver_after_commit
+from core.submissions import submit_once
 from onestopshop import notifications
 from onestopshop.models import (
     AdviceLanguage,
@@ -27,12 +29,8 @@ from onestopshop.models import (
 )
 
 
-class RegistrationError(Exception):
+class RegistrationError(DomainError):
     """A registration that cannot be made or changed; the message is shown to the person."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 class WindowFull(RegistrationError):
@@ -82,6 +80,14 @@ def _locked_window(window_id):
     return TimeWindow.objects.select_for_update().select_related("shop_date").get(pk=window_id)
 
 
+def _locked(registration):
+    """The registration's row and its window's, locked (window first, as registering does)."""
+    window = _locked_window(registration.window_id)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    registration.window = window
+    return registration, window
+
+
 def registration_submit(
     *, registration: Registration, window_id: int, submission_token: str, site_url: str
 ) -> tuple[Registration, bool]:
@@ -89,37 +95,28 @@ def registration_submit(
 
     Raises WindowFull or WindowClosed. A form sent twice (same submission token) is stored once.
     """
-    existing = Registration.objects.filter(submission_token=submission_token).first()
-    if existing:
-        return existing, False
-    now = timezone.now()
-    try:
-        with transaction.atomic():
-            window = _locked_window(window_id)
-            if window.starts <= now or not window.shop_date.is_published:
-                raise WindowClosed
-            free = window.places - window.taken_places(now)
-            if registration.people > free:
-                raise WindowFull(max(free, 0))
-            registration.window = window
-            registration.status = Registration.Status.PENDING
-            registration.created_at = now
-            registration.expires_at = now + timedelta(
-                hours=settings.ONE_STOP_SHOP_CONFIRMATION_HOURS
-            )
-            registration.submission_token = submission_token
-            registration.site_url = site_url[:200]
-            registration.full_clean(validate_unique=False)
-            registration.save()
-            email = notifications.email_for(registration, RegistrationEmail.Kind.CONFIRM)
-            deliver_after_commit([email])
-    except IntegrityError:
-        # The same form arrived twice at the same moment and the other request stored it.
-        existing = Registration.objects.filter(submission_token=submission_token).first()
-        if existing is None:
-            raise
-        return existing, False
-    return registration, True
+
+    def store(token):
+        now = timezone.now()
+        window = _locked_window(window_id)
+        if window.starts <= now or not window.shop_date.is_published:
+            raise WindowClosed
+        free = window.places - window.taken_places(now)
+        if registration.people > free:
+            raise WindowFull(max(free, 0))
+        registration.window = window
+        registration.status = Registration.Status.PENDING
+        registration.created_at = now
+        registration.expires_at = now + timedelta(hours=settings.ONE_STOP_SHOP_CONFIRMATION_HOURS)
+        registration.submission_token = token
+        registration.site_url = site_url[:200]
+        registration.full_clean(validate_unique=False)
+        registration.save()
+        email = notifications.email_for(registration, RegistrationEmail.Kind.CONFIRM)
+        deliver_after_commit([email])
+        return registration
+
+    return submit_once(model=Registration, submission_token=submission_token, store=store)
 
 
 def registration_confirm(*, registration: Registration) -> Registration:
@@ -130,9 +127,7 @@ def registration_confirm(*, registration: Registration) -> Registration:
     """
     now = timezone.now()
     with transaction.atomic():
-        window = _locked_window(registration.window_id)
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
-        registration.window = window
+        registration, window = _locked(registration)
         if registration.status == Registration.Status.CONFIRMED:
             return registration
         if registration.status == Registration.Status.CANCELLED:
@@ -157,9 +152,7 @@ def registration_cancel(*, registration: Registration) -> Registration:
     (METHOD:CANCEL, same UID, higher SEQUENCE). Cancelling twice changes nothing."""
     now = timezone.now()
     with transaction.atomic():
-        window = _locked_window(registration.window_id)
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
-        registration.window = window
+        registration, window = _locked(registration)
         if registration.status == Registration.Status.CANCELLED:
             return registration
         if window.starts <= now:
@@ -206,6 +199,26 @@ def registrations_set_attendance(*, registrations, attendance: str) -> int:
     if attendance not in ("", *Registration.Attendance.values):
         raise ValueError(attendance)
     return registrations.update(attendance=attendance)
+
+
+def attendance_record(*, shop_date: ShopDate, marks: dict) -> int:
+    """Record the check-in list of a date: `marks` maps registration ids to "attended",
+    "no_show" or "" (anything else clears the mark). Only confirmed registrations of the date
+    change, each only if its mark differs; return how many changed. One update per mark."""
+    registrations = Registration.objects.filter(
+        window__shop_date=shop_date, status=Registration.Status.CONFIRMED
+    )
+    by_mark = {}
+    for pk, value in marks.items():
+        value = value if value in Registration.Attendance.values else ""
+        by_mark.setdefault(value, []).append(pk)
+    changed = 0
+    with transaction.atomic():
+        for value, pks in by_mark.items():
+            changed += (
+                registrations.filter(pk__in=pks).exclude(attendance=value).update(attendance=value)
+            )
+    return changed
 
 
 def shop_date_create(
@@ -258,19 +271,6 @@ def windows_create(*, shop_date, first_start: time, last_end: time, places: int,
     return TimeWindow.objects.bulk_create(windows)
 
 
-def registration_anonymise(*, registration: Registration, now=None) -> Registration:
-    """Erase name and e-mail address and the e-mails; keep the anonymous counts (people,
-    stations, language, status, attendance) for statistics. Running it again changes nothing."""
-    with transaction.atomic():
-        registration.name = ""
-        registration.email = ""
-        registration.site_url = ""
-        registration.anonymised_at = registration.anonymised_at or now or timezone.now()
-        registration.save(update_fields=["name", "email", "site_url", "anonymised_at"])
-        registration.emails.all().delete()
-    return registration
-
-
 def registrations_erase_expired(*, now=None) -> tuple[int, int]:
     """Delete the registrations never confirmed in time and erase the personal data of those
     whose date lies longer ago than the retention period; return (deleted, anonymised)."""
@@ -280,6 +280,6 @@ def registrations_erase_expired(*, now=None) -> tuple[int, int]:
     anonymised = 0
     due = Registration.objects.due_for_erasure(timezone.localdate(now))
     for registration in due.order_by("pk").iterator():
-        registration_anonymise(registration=registration, now=now)
+        registration.anonymise(now)
         anonymised += 1
     return expired_count, anonymised

@@ -18,9 +18,9 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext
 from django.views import View
 from django.views.decorators.cache import never_cache
-from django.views.generic import FormView, ListView, TemplateView
+from django.views.generic import ListView, TemplateView
 
-from enquiries import rate_limit
+from core.views import SubmissionFormView
 from onestopshop import links, services
 from onestopshop.forms import RegistrationForm
 from onestopshop.models import Registration, ShopDate, Station
@@ -64,12 +64,14 @@ class ShopDateListView(ListView):
         return context
 
 
-@method_decorator(never_cache, name="dispatch")
-class RegistrationView(FormView):
+class RegistrationView(SubmissionFormView):
     """Register for a time window of one date."""
 
+    model = Registration
     form_class = RegistrationForm
     template_name = "onestopshop/registration_form.html"
+    # Someone else took the last places a moment ago (the count under the lock).
+    error_field = "window"
 
     def dispatch(self, request, *args, **kwargs):
         self.shop_date = get_object_or_404(
@@ -101,31 +103,18 @@ class RegistrationView(FormView):
         context["retention_days"] = settings.ONE_STOP_SHOP_RETENTION_DAYS
         return context
 
-    def form_valid(self, form):
-        existing = Registration.objects.filter(submission_token=form.submission_token).first()
-        if existing:
-            return redirect(sent_url(existing))
-        address = rate_limit.client_address(self.request)
-        if refused := rate_limit.refusal(self, form, address):
-            return refused
-        registration = form.save()
+    def submit(self, form):
+        registration = form.build()
         registration.language = self.request.LANGUAGE_CODE
-        try:
-            registration, created = services.registration_submit(
-                registration=registration,
-                window_id=form.cleaned_data["window"].pk,
-                submission_token=form.submission_token,
-                site_url=self.request.build_absolute_uri("/"),
-            )
-        except services.RegistrationError as error:
-            # Someone else took the last places a moment ago (the count under the lock).
-            form.add_error("window", error.message)
-            return self.render_to_response(
-                self.get_context_data(form=form), status=HTTPStatus.CONFLICT
-            )
-        if created:
-            rate_limit.count(address)
-        return redirect(sent_url(registration))
+        return services.registration_submit(
+            registration=registration,
+            window_id=form.cleaned_data["window"].pk,
+            submission_token=form.submission_token,
+            site_url=self.request.build_absolute_uri("/"),
+        )
+
+    def sent_url(self, registration):
+        return sent_url(registration)
 
 
 def sent_url(registration):

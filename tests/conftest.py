@@ -1,9 +1,13 @@
 """Fixtures shared by the whole suite."""
 
+from datetime import datetime
+
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.utils import translation
+from django.utils import timezone, translation
+
+from core.local_time import BERLIN
 
 
 @pytest.fixture(autouse=True)
@@ -31,7 +35,36 @@ def initial_content(db):
 def page_cache_off(settings):
     """Render every page afresh: for tests that count the queries of the view itself."""
     settings.MIDDLEWARE = [
-        name
-        for name in settings.MIDDLEWARE
-        if name != "welcome.page_cache.PublicPageCacheMiddleware"
+        name for name in settings.MIDDLEWARE if name != "core.page_cache.PublicPageCacheMiddleware"
     ]
+
+
+@pytest.fixture
+def freeze_now(monkeypatch):
+    """Set the site's clock: freeze_now(2026, 6, 4, 11) makes timezone.now() that Berlin time."""
+
+    def freeze(*args, **kwargs):
+        moment = datetime(*args, tzinfo=BERLIN, **kwargs)
+        monkeypatch.setattr(timezone, "now", lambda: moment)
+        return moment
+
+    return freeze
+
+
+@pytest.fixture
+def make_event(db):
+    from welcome.models import Event
+
+    counter = iter(range(1, 10_000))
+
+    def make(**fields):
+        number = next(counter)
+        fields.setdefault("title", f"Veranstaltung {number}")
+        fields.setdefault("slug", f"veranstaltung-{number}")
+        fields.setdefault("kind", Event.Kind.PRESENTATION)
+        event = Event(**fields)
+        event.full_clean()
+        event.save()
+        return event
+
+    return make

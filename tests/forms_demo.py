@@ -16,8 +16,8 @@ from django.template import engines
 from django.urls import path
 from django.views.generic import FormView
 
+from core.forms import DateInput, DateTimeInput, KernFormMixin, TimeInput
 from welcome import urls as site_urls
-from welcome.forms import DateInput, DateTimeInput, KernFormMixin, TimeInput
 
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "forms_demo.html"
 NON_FIELD_TRIGGER = "nonfield"

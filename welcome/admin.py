@@ -2,13 +2,17 @@
 the staff-edited pages. Events of a municipality are limited to its editors (admin_scoping.py).
 """
 
-from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from core.admin_mixins import (
+    PublishingAdminMixin,
+    TranslationStatusAdminMixin,
+    publishing_fieldset,
+)
 from municipalities.admin_scoping import MunicipalityScopedAdminMixin
-from welcome.admin_editorial import PublishingAdminMixin, TranslationStatusAdminMixin
+from welcome.admin_forms import IntervalFormSet
 from welcome.models import (
     Event,
     OpeningException,
@@ -34,26 +38,6 @@ class WelcomeCenterAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
         (_("Getting here"), {"fields": ("public_transport", "parking", "accessibility")}),
     )
     inlines = (OpeningHoursInline,)
-
-
-class IntervalFormSet(forms.BaseInlineFormSet):
-    """Special hours belong to an exception that is open; a closure has none."""
-
-    def clean(self):
-        super().clean()
-        intervals = [
-            form
-            for form in self.forms
-            if form.cleaned_data and not form.cleaned_data.get("DELETE", False)
-        ]
-        if self.instance.closed and intervals:
-            raise forms.ValidationError(
-                _("Remove the special opening hours or untick “closed all day”.")
-            )
-        if not self.instance.closed and not intervals:
-            raise forms.ValidationError(
-                _("Enter the special opening hours, or tick “closed all day”.")
-            )
 
 
 class OpeningExceptionIntervalInline(admin.TabularInline):
@@ -110,10 +94,7 @@ class EventAdmin(
         (_("Place"), {"fields": ("place",)}),
         (_("Text"), {"fields": ("summary", "description")}),
         (_("Image"), {"fields": ("image", "image_alt")}),
-        (
-            _("Publishing and review"),
-            {"fields": ("published", "publish_from", "publish_until", "last_reviewed")},
-        ),
+        publishing_fieldset(),
     )
 
 
@@ -126,16 +107,5 @@ class PageAdmin(PublishingAdminMixin, TranslationStatusAdminMixin, TabbedTransla
     fieldsets = (
         (None, {"fields": ("key", "title", "intro", "body")}),
         (_("Video"), {"fields": ("video", "video_captions")}),
-        (
-            _("Publishing and review"),
-            {
-                "fields": (
-                    "published",
-                    "publish_from",
-                    "publish_until",
-                    "last_reviewed",
-                    "updated_at",
-                )
-            },
-        ),
+        publishing_fieldset("updated_at"),
     )

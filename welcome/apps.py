@@ -1,15 +1,19 @@
-from django.apps import AppConfig, apps
-from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+"""The Welcome-Center app: cached pages show the center's opening status, so they expire when it
+changes (registered with core/page_cache.py)."""
+
+from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-def sync_roles_after_migrate(sender, **kwargs):
-    # post_migrate is sent once per app; the permissions of all apps exist after the last one.
-    last = [config for config in apps.get_app_configs() if config.models_module][-1]
-    if sender.label == last.label:
-        from welcome.roles import roles_sync
+def next_opening_status_change(request, now):
+    """Cached pages show the center's opening status: they expire when it changes."""
+    from welcome.models import WelcomeCenter
+    from welcome.opening_hours import status_at
 
-        roles_sync()
+    center = WelcomeCenter.objects.for_request(request)
+    if center is None:
+        return None
+    return status_at(center.schedule(), now).changes_at
 
 
 class WelcomeConfig(AppConfig):
@@ -17,9 +21,6 @@ class WelcomeConfig(AppConfig):
     verbose_name = _("Welcome-Center")
 
     def ready(self):
-        post_migrate.connect(sync_roles_after_migrate, dispatch_uid="welcome_sync_roles")
-        # Cached pages are stale once content changes (see welcome/page_cache.py).
-        from welcome.page_cache import content_changed
+        from core.page_cache import register_lifetime
 
-        for signal in (post_save, post_delete, m2m_changed):
-            signal.connect(content_changed, dispatch_uid=f"welcome_page_cache_{signal}")
+        register_lifetime(next_opening_status_change)

@@ -9,8 +9,8 @@ Open points that no source confirms are marked in the texts for the editors to f
 
 from pathlib import Path
 
+from core.translation_status import mark_translated
 from welcome.models import Page, WelcomeCenter
-from welcome.translation_status import mark_translated
 
 PAGES_DIR = Path(__file__).resolve().parent / "initial_content" / "pages"
 

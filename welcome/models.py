@@ -1,8 +1,10 @@
-"""The Welcome-Center's own data: address, contact, opening hours and their exceptions."""
+"""The Welcome-Center's own data: address, contact, opening hours and their exceptions; its
+events and the staff-edited pages."""
 
 from datetime import timedelta
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
@@ -12,18 +14,37 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core import ical
+from core.local_time import aware
+from core.page_cache import PageContent, PageContentQuerySet
+from core.publishing import Publishable
+from core.text import tel_uri
+from core.translation_status import TranslationTracked
+from municipalities.models import MunicipalityScopedQuerySet
 from welcome import opening_hours
-from welcome.publishing import Publishable, PublishableQuerySet, is_public
-from welcome.translation_status import TranslationTracked
 
 
-class WelcomeCenterManager(models.Manager):
+class WelcomeCenterManager(models.Manager.from_queryset(PageContentQuerySet)):
     def get_current(self):
         """The center whose data the site shows, with its opening hours; None before set-up."""
         return self.prefetch_related("opening_hours").first()
 
+    def organizer(self):
+        """(e-mail, name) of the organizer of invitations: the center, or its inbox."""
+        center = self.get_current()
+        if center is None:
+            return settings.WELCOME_CENTER_INBOX, "Welcome-Center Kreis Düren"
+        return center.email, center.name
 
-class WelcomeCenter(TranslationTracked):
+    def for_request(self, request):
+        """The current center, loaded once per request: the footer's opening status and the page
+        cache's lifetime read the same object."""
+        if not hasattr(request, "_welcome_center"):
+            request._welcome_center = self.get_current()
+        return request._welcome_center
+
+
+class WelcomeCenter(PageContent, TranslationTracked):
     """There is one Welcome-Center; a model (not settings) so that staff can keep it current."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -70,11 +91,7 @@ class WelcomeCenter(TranslationTracked):
 
     @property
     def phone_uri(self):
-        """The phone number as a tel: URI in international format (+49 …)."""
-        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
-        if digits.startswith("0"):
-            digits = "+49" + digits[1:]
-        return f"tel:{digits}"
+        return tel_uri(self.phone)
 
     @property
     def address_line(self):
@@ -117,7 +134,7 @@ class WelcomeCenter(TranslationTracked):
         return schedule
 
 
-class OpeningHours(models.Model):
+class OpeningHours(PageContent):
     """One interval of the regular week; a day may have several (e.g. a lunch break)."""
 
     class Weekday(models.IntegerChoices):
@@ -155,7 +172,7 @@ class OpeningHours(models.Model):
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
 
 
-class OpeningException(TranslationTracked):
+class OpeningException(PageContent, TranslationTracked):
     """A closure (Rosenmontag, 24 December) or special hours, for a day or a range of days.
 
     Exceptions override the regular week and the public holidays; the reason is shown to visitors.
@@ -231,7 +248,7 @@ class OpeningException(TranslationTracked):
         ]
 
 
-class OpeningExceptionInterval(models.Model):
+class OpeningExceptionInterval(PageContent):
     """Special opening hours on the days of an exception that is not a closure."""
 
     exception = models.ForeignKey(
@@ -259,16 +276,16 @@ class OpeningExceptionInterval(models.Model):
         return f"{self.opens:%H:%M}–{self.closes:%H:%M}"
 
 
-class EventQuerySet(PublishableQuerySet):
-    def previewable_q(self, user):
-        """Staff preview all events, or (Kommune) those of their municipalities."""
-        from municipalities import scoping
+class EventQuerySet(MunicipalityScopedQuerySet):
+    """Events of a municipality are its editors' to change (and preview); those of the center
+    are the center's staff's."""
 
-        if not user.has_perm("welcome.view_event"):
-            return models.Q(pk__in=[])
-        if scoping.sees_all_municipalities(user):
-            return None
-        return models.Q(municipality__in=scoping.assigned_municipalities(user))
+    municipality_path = "municipality"
+
+    def due_for_review(self, today=None):
+        """Past events need no review."""
+        today = today or timezone.localdate()
+        return super().due_for_review(today).filter(end_date__gte=today)
 
     def upcoming(self, today=None):
         """Published events that have not ended before today, the soonest first."""
@@ -374,10 +391,6 @@ class Event(Publishable, TranslationTracked):
     def get_absolute_url(self):
         return reverse("event_detail", kwargs={"slug": self.slug})
 
-    @property
-    def is_public(self):
-        return is_public(self)
-
     def clean(self):
         if self.end_date is None:
             self.end_date = self.start_date
@@ -411,7 +424,7 @@ class Event(Publishable, TranslationTracked):
         """Start as an aware Berlin datetime (None for whole-day events)."""
         if self.start_time is None:
             return None
-        return opening_hours.aware(self.start_date, self.start_time)
+        return aware(self.start_date, self.start_time)
 
     @property
     def ends_at(self):
@@ -419,7 +432,21 @@ class Event(Publishable, TranslationTracked):
             return None
         if self.end_time is None:
             return None
-        return opening_hours.aware(self.end_date, self.end_time)
+        return aware(self.end_date, self.end_time)
+
+    def calendar_entry(self, url, default_place):
+        """The event as an iCalendar entry: whole days, or its times in Europe/Berlin."""
+        description = "\n\n".join(part for part in (self.summary, self.description, url) if part)
+        return ical.calendar_entry(
+            uid=f"event-{self.pk}@welcome-center.kreis-dueren.de",
+            start=self.start_date if self.is_all_day else self.starts_at,
+            end=self.end_date if self.is_all_day else self.ends_at,
+            summary=self.title,
+            description=description,
+            location=self.place or default_place,
+            url=url,
+            stamp=self.updated_at,
+        )
 
 
 class Page(Publishable, TranslationTracked):
@@ -464,8 +491,6 @@ class Page(Publishable, TranslationTracked):
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = PublishableQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("page")
         verbose_name_plural = _("pages")
@@ -476,7 +501,3 @@ class Page(Publishable, TranslationTracked):
 
     def get_absolute_url(self):
         return reverse(f"page_{self.key.replace('-', '_')}")
-
-    @property
-    def is_public(self):
-        return is_public(self)

@@ -4,8 +4,8 @@ A `Schedule` holds the regular week, the staff-entered exceptions and the "by ap
 the NRW public holidays come from the `holidays` package. Precedence for a day: a staff exception
 overrides everything, then a public holiday closes the day, then the regular week applies.
 
-Every moment is handled in Europe/Berlin: a local date and time are combined and then made aware
-with zoneinfo, so the daylight-saving switches come out right. Regular intervals are
+Every moment is handled in Europe/Berlin (core/local_time.py), so the daylight-saving switches
+come out right. Regular intervals are
 (weekday, opens, closes) triples with weekday 0 = Monday, as in `OpeningHours`.
 """
 
@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from itertools import groupby
-from zoneinfo import ZoneInfo
 
 import holidays
 from django.utils import formats
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import get_language, gettext, pgettext_lazy
 
-BERLIN = ZoneInfo("Europe/Berlin")
+from core.local_time import aware, local
 
 # How far ahead the next opening is searched: a closure of a whole year would be news anyway.
 HORIZON_DAYS = 400
@@ -160,16 +159,6 @@ class Status:
             return None
         delta = self.changes_at.astimezone(UTC) - self.moment.astimezone(UTC)
         return max(0, int(delta.total_seconds()))
-
-
-def local(moment):
-    """An aware datetime as Berlin wall-clock time."""
-    return moment.astimezone(BERLIN)
-
-
-def aware(day, clock):
-    """Berlin wall-clock date and time made aware (zoneinfo picks the right offset)."""
-    return datetime.combine(day, clock, tzinfo=BERLIN)
 
 
 def merge_intervals(intervals):

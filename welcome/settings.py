@@ -1,8 +1,9 @@
 """Settings of the Welcome-Center Kreis Düren website.
 
-`welcome` is both the project package (settings, URLs, WSGI/ASGI) and the Welcome-Center app.
-There is one settings module: environments differ only by the environment variables listed in
-`.env.example` and the README. Test-only overrides live in `tests/settings.py`.
+`welcome` is both the project package (settings, URLs, WSGI/ASGI) and the Welcome-Center app; the
+site's infrastructure is the `core` app. There is one settings module: environments differ only by
+the environment variables listed in `.env.example` and the README. Test-only overrides live in
+`tests/settings.py`.
 """
 
 import os
@@ -69,8 +70,11 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "crispy_forms",
     "csp",
-    "welcome",
+    # The project's apps in the order of their imports: core ← municipalities ← welcome ←
+    # enquiries, onestopshop. core comes after django.contrib.auth: it replaces the group admin.
+    "core",
     "municipalities",
+    "welcome",
     "enquiries",
     "onestopshop",
     # django-axes last, as its documentation asks.
@@ -88,11 +92,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "welcome.middleware.AdminNoIndexMiddleware",
+    "core.middleware.AdminNoIndexMiddleware",
     # django-axes: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
     # Innermost, so that every other middleware still handles a page served from the cache.
-    "welcome.page_cache.PublicPageCacheMiddleware",
+    "core.page_cache.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "welcome.urls"
@@ -108,7 +112,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "welcome.context_processors.site",
+                "core.context_processors.site",
+                "welcome.context_processors.center",
             ],
         },
     },
@@ -174,8 +179,14 @@ AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("DJANGO_LOGIN_LOCKOUT_MINUTES", 15) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "welcome.login_protection.lockout_response"
-AXES_IPWARE_PROXY_COUNT = 1 if env_bool("DJANGO_BEHIND_PROXY", False) else 0
+AXES_LOCKOUT_CALLABLE = "core.login_protection.lockout_response"
+# How many reverse proxies of our own stand in front of the site, each appending to
+# X-Forwarded-For: the client address is the entry the outermost of them appended
+# (core.rate_limit.client_address). One by default behind a proxy.
+TRUSTED_PROXY_COUNT = env_int(
+    "DJANGO_TRUSTED_PROXY_COUNT", 1 if env_bool("DJANGO_BEHIND_PROXY", False) else 0
+)
+AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
 # https://docs.djangoproject.com/en/5.2/ref/settings/#session-cookie-age
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_IDLE_MINUTES", 30) * 60
 SESSION_SAVE_EVERY_REQUEST = True  # the age counts from the last request: an inactivity timeout

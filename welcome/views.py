@@ -1,8 +1,9 @@
-"""Views of the Welcome-Center app: home, contact, events, the staff-edited pages, robots.txt
-and the error pages.
+"""Views of the Welcome-Center app: home, contact, events, the staff-edited pages, the search
+results, robots.txt and the error pages.
 
-The opening status is computed on every request (no page of this app is cached), so it is
-never stale.
+Visitors get these pages from the page cache (core/page_cache.py) until content changes or the
+center's opening status changes, so the status in the footer and on the contact page is never
+stale.
 """
 
 import logging
@@ -18,12 +19,13 @@ from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 
+from core.ical import calendar_file
+from core.search import SearchForm, search, terms
+from core.text import render_markdown
 from municipalities.models import Municipality
 from municipalities.topics import Topic
-from welcome import ical, opening_hours, structured_data
+from welcome import opening_hours, structured_data
 from welcome.models import Event, Page, WelcomeCenter
-from welcome.rich_text import render_markdown
-from welcome.search import SearchForm, search, terms
 
 logger = logging.getLogger(__name__)
 
@@ -110,15 +112,18 @@ def _calendar_response(body, filename):
     return response
 
 
+def _calendar_entries(request, events):
+    place = _default_place()
+    return [
+        event.calendar_entry(request.build_absolute_uri(event.get_absolute_url()), place)
+        for event in events
+    ]
+
+
 def event_ics(request, slug):
     """One event as an iCalendar file."""
     event = get_object_or_404(Event.objects.published(), slug=slug)
-    body = ical.calendar(
-        [event],
-        lambda item: request.build_absolute_uri(item.get_absolute_url()),
-        _default_place(),
-        event.title,
-    )
+    body = calendar_file(_calendar_entries(request, [event]), name=event.title)
     return _calendar_response(body, f"{event.slug}.ics")
 
 
@@ -126,11 +131,9 @@ def event_feed(request):
     """All coming events (and those of the last 90 days) as a subscribable calendar."""
     today = timezone.localdate()
     events = Event.objects.published().filter(end_date__gte=today - timedelta(days=90))
-    body = ical.calendar(
-        events.order_by("start_date", "start_time", "pk"),
-        lambda item: request.build_absolute_uri(item.get_absolute_url()),
-        _default_place(),
-        gettext("Events of the Welcome-Center Kreis Düren"),
+    body = calendar_file(
+        _calendar_entries(request, events.order_by("start_date", "start_time", "pk")),
+        name=gettext("Events of the Welcome-Center Kreis Düren"),
     )
     return _calendar_response(body, "welcome-center-kreis-dueren.ics")
 

@@ -1,15 +1,9 @@
+"""Template filters of the municipality pages."""
+
 from django import template
 from django.utils import formats
 
-from municipalities import text
-
 register = template.Library()
-
-
-@register.filter
-def section_text(value):
-    """Render an editor's plain text (paragraphs, "- " lists) as safe HTML."""
-    return text.to_html(value)
 
 
 @register.filter

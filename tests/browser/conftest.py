@@ -1,24 +1,23 @@
 """Browser tests: Debian's Chromium driven by Playwright, with axe-core for accessibility.
 
 Without /usr/bin/chromium these tests are skipped with a loud message, unless REQUIRE_BROWSER=1,
-which turns a missing browser into a failure (CI sets it).
+which turns a missing browser into a failure (CI sets it). The accessibility and keyboard helpers
+are in tests/helpers.py.
 """
 
-import json
 import os
 from pathlib import Path
 
 import pytest
 
+from tests.helpers import AXE_SOURCE, DESKTOP
+
 # Playwright's sync API runs an event loop in the test thread; the ORM calls in fixtures are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
-AXE_SOURCE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 REQUIRE_BROWSER = os.environ.get("REQUIRE_BROWSER") == "1"
 MISSING = [str(path) for path in (CHROMIUM, AXE_SOURCE) if not path.exists()]
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 375, "height": 740}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -71,32 +70,3 @@ def initial_content_committed(transactional_db):
     from django.core.management import call_command
 
     call_command("load_initial_content", stdout=open(os.devnull, "w"))
-
-
-def axe_violations(page, width=None):
-    """Run axe-core's WCAG 2.1 A/AA rules on the page (optionally at another viewport width)."""
-    if width:
-        page.set_viewport_size({"width": width, "height": 800})
-    page.evaluate(AXE_SOURCE.read_text(encoding="utf-8"))
-    result = page.evaluate(
-        """async () => await axe.run(document, {
-            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
-            resultTypes: ['violations'],
-        })"""
-    )
-    return [
-        {
-            "id": violation["id"],
-            "help": violation["help"],
-            "targets": [node["target"] for node in violation["nodes"]][:5],
-        }
-        for violation in result["violations"]
-    ]
-
-
-def assert_accessible(page):
-    """No WCAG 2.1 A/AA violation at desktop and at phone width."""
-    for width in (DESKTOP["width"], PHONE["width"]):
-        violations = axe_violations(page, width)
-        assert violations == [], f"at {width}px: {json.dumps(violations, indent=2)}"
-    page.set_viewport_size(DESKTOP)

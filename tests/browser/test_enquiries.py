@@ -8,8 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from enquiries.models import Enquiry
-from tests.browser.conftest import DESKTOP, assert_accessible
-from tests.enquiries.conftest import open_day
+from tests.helpers import DESKTOP, assert_accessible, open_day, tab_to, type_into
 
 PATHS = {
     "question": "/kontakt/frage/",
@@ -33,24 +32,6 @@ def german_page(browser, live_server, initial_content_committed, quick):
     page.set_default_timeout(10_000)
     yield page
     context.close()
-
-
-def active_id(page):
-    return page.evaluate("document.activeElement && document.activeElement.id")
-
-
-def tab_to(page, element_id, limit=120):
-    """Press Tab until the element has the focus, as a keyboard user would."""
-    for _ in range(limit):
-        if active_id(page) == element_id:
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"Tab never reached #{element_id}")
-
-
-def type_into(page, element_id, text):
-    tab_to(page, element_id)
-    page.keyboard.type(text)
 
 
 def type_date_and_time(page, number, moment):

@@ -9,7 +9,7 @@ drops resolvers cached for the previous URLconf, before and after the test.
 import pytest
 from django.urls import clear_url_caches
 
-from tests.browser.conftest import PHONE, assert_accessible
+from tests.helpers import PHONE, active_id, assert_accessible, tab_to
 
 
 @pytest.fixture
@@ -23,19 +23,6 @@ def demo_urls(settings):
 @pytest.fixture
 def demo(page, demo_urls):
     return page
-
-
-def active_id(page):
-    return page.evaluate("document.activeElement && document.activeElement.id")
-
-
-def tab_to(page, element_id, limit=80):
-    """Press Tab until the element has the focus, as a keyboard user would."""
-    for _ in range(limit):
-        if active_id(page) == element_id:
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"#{element_id} not reached by Tab (now at #{active_id(page)})")
 
 
 def submit_empty(page):

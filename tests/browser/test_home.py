@@ -1,6 +1,6 @@
 import pytest
 
-from tests.browser.conftest import assert_accessible
+from tests.helpers import assert_accessible
 
 
 @pytest.mark.parametrize("path,lang", [("/", "de"), ("/en/", "en")])

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE, assert_accessible
+from tests.helpers import DESKTOP, PHONE, assert_accessible
 
 PAGES = ["/", "/en/", "/gemeinden/", "/en/municipalities/", "/gemeinden/dueren/"]
 NOT_FOUND = ["/gibt-es-nicht/", "/en/does-not-exist/"]

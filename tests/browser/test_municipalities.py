@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import assert_accessible
+from tests.helpers import assert_accessible
 
 
 @pytest.mark.parametrize(

@@ -12,9 +12,7 @@ from playwright.sync_api import expect
 
 from onestopshop import services
 from onestopshop.models import Registration
-from tests.browser.conftest import assert_accessible
-from tests.browser.test_enquiries import active_id, tab_to, type_into
-from tests.onestopshop.conftest import link_in
+from tests.helpers import active_id, assert_accessible, link_in, tab_to, type_into
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.test import Client
 
 from municipalities.models import Municipality
-from tests.browser.conftest import assert_accessible
+from tests.helpers import assert_accessible
 
 
 def test_staff_preview_of_an_unpublished_profile_is_marked_and_accessible(

@@ -5,7 +5,7 @@ from datetime import time, timedelta
 import pytest
 from django.utils import timezone
 
-from tests.browser.conftest import assert_accessible
+from tests.helpers import assert_accessible
 
 PAGES = [
     "/kontakt/",

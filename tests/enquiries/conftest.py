@@ -1,56 +1,13 @@
 """Fixtures for the enquiry tests: valid form data per kind, a mail server that is down."""
 
-import time
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
-
 import pytest
-from django.core.mail.backends.base import BaseEmailBackend
-from django.urls import reverse
-from django.utils import timezone, translation
 
-from enquiries.forms import make_form_token
-
-BERLIN = ZoneInfo("Europe/Berlin")
-
-
-class FailingBackend(BaseEmailBackend):
-    """A mail server that is down."""
-
-    def send_messages(self, email_messages):
-        raise ConnectionRefusedError("mail server down")
+from tests.helpers import open_day, token
 
 
 @pytest.fixture
 def mail_outage(settings):
-    settings.EMAIL_BACKEND = "tests.enquiries.conftest.FailingBackend"
-
-
-def token(seconds_ago=60):
-    """A form token handed out `seconds_ago`, so that the minimum fill time has passed."""
-    return make_form_token(started=time.time() - seconds_ago)
-
-
-def open_day(weeks_ahead=2, hour=11):
-    """A date and time in a regular opening interval: a Tuesday or Wednesday that is no holiday."""
-    from welcome.models import WelcomeCenter
-    from welcome.opening_hours import check_appointment_time
-
-    schedule = WelcomeCenter.objects.get_current().schedule()
-    day = timezone.localdate() + timedelta(weeks=weeks_ahead)
-    while True:
-        moment = datetime(day.year, day.month, day.day, hour, 0, tzinfo=BERLIN)
-        if (
-            day.weekday() in (1, 2)
-            and check_appointment_time(schedule, moment, timezone.now()) is None
-        ):
-            return moment
-        day += timedelta(days=1)
-
-
-def url(name, language="de"):
-    with translation.override(language):
-        return reverse(f"enquiries:{name}")
+    settings.EMAIL_BACKEND = "tests.helpers.FailingBackend"
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from enquiries.models import Enquiry, InternalNote, StatusChange
-from tests.enquiries.conftest import token, url
+from tests.helpers import enquiry_url as url
+from tests.helpers import token
 
 pytestmark = pytest.mark.django_db
 
@@ -173,7 +174,7 @@ def test_personal_data_export_and_erasure_for_one_address(
     page = f"{LIST}personal-data/"
     assert admin_client.get(page).status_code == HTTPStatus.OK
     shown = admin_client.post(page, {"email": "ERIKA@example.org", "show": "1"})
-    assert len(shown.context["found"]) == 2
+    assert len(shown.context["found"]["enquiries"]["records"]) == 2
 
     response = admin_client.post(page, {"email": "erika@example.org", "export": "1"})
     assert response["Content-Type"].startswith("application/json")

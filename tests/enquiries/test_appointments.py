@@ -7,11 +7,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 from icalendar import Calendar
 
+from enquiries import services
 from enquiries.models import Enquiry, Notification
-from tests.enquiries.conftest import open_day, url
+from tests.helpers import enquiry_url as url
+from tests.helpers import open_day
 
 pytestmark = pytest.mark.django_db
 
@@ -228,3 +230,42 @@ def test_admin_shows_the_appointment_buttons(admin_client, requested):
     assert "Termin bestätigen" in html
     assert "Anfrage ablehnen" in html
     assert date.today().year - 1 < requested.options.first().starts_at.year
+
+
+# The rules of the workflow are the services', whoever calls them ----------------------------
+
+
+def test_a_declined_request_cannot_be_confirmed(requested):
+    services.appointment_decline(enquiry=requested)
+    with pytest.raises(services.AppointmentNotPossible):
+        services.appointment_confirm(enquiry=requested, starts_at=open_day(3))
+    requested.refresh_from_db()
+    assert requested.status == Enquiry.Status.DECLINED
+    assert requested.appointment_at is None
+
+
+def test_an_erased_request_cannot_be_confirmed_or_declined(requested):
+    requested.anonymise()
+    with pytest.raises(services.AppointmentNotPossible):
+        services.appointment_confirm(enquiry=requested, starts_at=open_day(3))
+    with translation.override("de"), pytest.raises(services.AppointmentNotPossible) as refused:
+        services.appointment_decline(enquiry=requested)
+    assert refused.value.message == "Das ist im aktuellen Status der Anfrage nicht möglich."
+    assert not Notification.objects.filter(enquiry=requested).exists()
+
+
+def test_only_a_confirmed_appointment_can_be_cancelled(requested):
+    with pytest.raises(services.AppointmentNotPossible):
+        services.appointment_cancel(enquiry=requested)
+    services.appointment_confirm(enquiry=requested, starts_at=open_day(3))
+    services.appointment_cancel(enquiry=requested)
+    requested.refresh_from_db()
+    assert requested.status == Enquiry.Status.CANCELLED
+
+
+def test_the_admin_offers_no_step_for_a_declined_request(admin_client, requested):
+    services.appointment_decline(enquiry=requested)
+    page = admin_client.get(f"/admin/enquiries/enquiry/{requested.pk}/change/").content.decode()
+    assert "/appointment/" not in page
+    response = admin_client.get(f"/admin/enquiries/enquiry/{requested.pk}/appointment/confirm/")
+    assert response.status_code == HTTPStatus.FOUND

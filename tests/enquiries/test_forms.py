@@ -7,7 +7,8 @@ import pytest
 from django.core import mail
 
 from enquiries.models import AppointmentOption, Enquiry, Notification
-from tests.enquiries.conftest import token, url
+from tests.helpers import enquiry_url as url
+from tests.helpers import token
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,8 @@ from django.core.management import call_command
 from django.db import connection
 
 from enquiries.models import Enquiry, Notification
-from tests.enquiries.conftest import token, url
+from tests.helpers import enquiry_url as url
+from tests.helpers import token
 
 pytestmark = pytest.mark.django_db
 

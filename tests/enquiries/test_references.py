@@ -9,7 +9,8 @@ from django.db import connection, transaction
 
 from enquiries.models import Enquiry
 from enquiries.references import format_reference, next_reference
-from tests.enquiries.conftest import token, url
+from tests.helpers import enquiry_url as url
+from tests.helpers import token
 
 BERLIN = ZoneInfo("Europe/Berlin")
 

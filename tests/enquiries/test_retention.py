@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from enquiries.models import Enquiry, InternalNote, Notification
 from enquiries.services import enquiry_change_status
-from tests.enquiries.conftest import token, url
+from tests.helpers import enquiry_url as url
+from tests.helpers import token
 
 pytestmark = pytest.mark.django_db
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from municipalities.models import Municipality, Place, Section
 from municipalities.topics import Topic
+from tests.helpers import inline_management
 
 pytestmark = pytest.mark.django_db
 
@@ -61,19 +62,10 @@ def test_change_page_has_translation_tabs_inlines_and_view_on_site(admin_client,
     assert "/admin/r/" in page  # "view on site"
 
 
-def inline_management(prefix):
-    return {
-        f"{prefix}-TOTAL_FORMS": "0",
-        f"{prefix}-INITIAL_FORMS": "0",
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
-
-
 def test_admin_refuses_an_image_without_description(admin_client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from tests.municipalities.test_models import TINY_PNG
+    from tests.factories import TINY_PNG
 
     data = {
         "name": "Bilddorf",

@@ -1,29 +1,11 @@
-import io
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
 
-from municipalities import text
 from municipalities.models import Municipality, Section
 from municipalities.topics import Topic
+from tests.factories import image
 
 pytestmark = pytest.mark.django_db
-
-
-def png_bytes():
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.new("RGB", (2, 2), "white").save(buffer, "PNG")
-    return buffer.getvalue()
-
-
-TINY_PNG = png_bytes()
-
-
-def image():
-    return SimpleUploadedFile("rathaus.png", TINY_PNG, content_type="image/png")
 
 
 def test_an_image_needs_a_description(make_municipality):
@@ -50,7 +32,7 @@ def test_published_hides_unpublished_profiles(make_municipality):
 def test_editorial_staff_see_unpublished_profiles(make_municipality, django_user_model):
     from django.contrib.auth.models import Group
 
-    from welcome.roles import EDITORIAL
+    from core.roles import EDITORIAL
 
     make_municipality()
     make_municipality(published=False)
@@ -91,18 +73,6 @@ def test_english_falls_back_to_german(make_municipality):
     municipality = make_municipality(teaser_de="Nur auf Deutsch")
     with translation.override("en"):
         assert Municipality.objects.get(pk=municipality.pk).teaser == "Nur auf Deutsch"
-
-
-def test_section_text_is_escaped_and_lists_become_lists():
-    html = text.to_html("Vorweg <b>fett</b>\n\n- eins\n- zwei & drei")
-    assert (
-        html
-        == "<p>Vorweg &lt;b&gt;fett&lt;/b&gt;</p><ul><li>eins</li><li>zwei &amp; drei</li></ul>"
-    )
-
-
-def test_section_text_as_plain_text():
-    assert text.to_plain("Satz.\n\n- eins\n- zwei") == "Satz. · eins · zwei"
 
 
 def test_section_url_points_at_the_topic_on_the_profile(make_municipality):

@@ -136,7 +136,7 @@ def test_text_from_editors_is_escaped(client, make_municipality):
 
 
 def test_profile_image_with_description(client, make_municipality):
-    from tests.municipalities.test_models import image
+    from tests.factories import image
 
     make_municipality(slug="bild", image=image(), image_alt_de="Der Marktplatz im Sommer")
     page = html(client.get("/gemeinden/bild/"))
@@ -144,7 +144,7 @@ def test_profile_image_with_description(client, make_municipality):
 
 
 def test_decorative_profile_image_has_empty_alt(client, make_municipality):
-    from tests.municipalities.test_models import image
+    from tests.factories import image
 
     make_municipality(slug="deko", image=image(), image_decorative=True)
     assert 'alt="">' in html(client.get("/gemeinden/deko/"))

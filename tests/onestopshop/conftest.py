@@ -1,39 +1,16 @@
 """Fixtures for the One-Stop-Shop tests: a coming date with three windows, valid form data, and
 helpers that follow the links in the e-mails as a person would."""
 
-import re
-from datetime import time, timedelta
-
 import pytest
-from django.urls import reverse
-from django.utils import timezone, translation
-from icalendar import Calendar
 
-from onestopshop import services
-from tests.enquiries.conftest import token
-
-LINK = re.compile(r"https?://\S+")
-
-
-def url(name, language="de", **kwargs):
-    with translation.override(language):
-        return reverse(f"onestopshop:{name}", kwargs=kwargs)
-
-
-def make_date(days_ahead=14, places=10, **kwargs):
-    return services.shop_date_create(
-        day=timezone.localdate() + timedelta(days=days_ahead),
-        first_start=time(9, 0),
-        last_end=time(12, 0),
-        places=places,
-        **kwargs,
-    )
+from tests import factories
+from tests.helpers import link_in, shop_url, token
 
 
 @pytest.fixture
 def shop_date(db):
     """A date two weeks ahead, 09:00–12:00 in three windows of ten places."""
-    return make_date()
+    return factories.shop_date()
 
 
 @pytest.fixture
@@ -55,22 +32,6 @@ def registration_data(window):
     }
 
 
-def link_in(message):
-    """The (only) link in an e-mail, as a path for the test client."""
-    (link,) = LINK.findall(message.body)
-    return "/" + link.split("/", 3)[3]
-
-
-def calendar_of(message):
-    """(METHOD of the MIME part, the parsed calendar, its single VEVENT)."""
-    (attachment,) = [
-        part for part in message.attachments if part.get_content_type() == "text/calendar"
-    ]
-    calendar = Calendar.from_ical(attachment.get_payload(decode=True))
-    (event,) = calendar.walk("VEVENT")
-    return attachment.get_param("method"), calendar, event
-
-
 @pytest.fixture
 def register(client, shop_date, registration_data, django_capture_on_commit_callbacks):
     """Register through the form; returns the response (the e-mail is sent on commit)."""
@@ -78,7 +39,7 @@ def register(client, shop_date, registration_data, django_capture_on_commit_call
     def post(language="de", **changes):
         data = {**registration_data, "form_token": token(), **changes}
         with django_capture_on_commit_callbacks(execute=True):
-            return client.post(url("register", language, day=shop_date.date), data)
+            return client.post(shop_url("register", language, day=shop_date.date), data)
 
     return post
 

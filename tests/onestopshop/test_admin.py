@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from onestopshop.models import Registration, ShopDate, TimeWindow
-from tests.onestopshop.test_commands import add
+from tests.factories import registration as add
 
 pytestmark = pytest.mark.django_db
 
@@ -214,6 +214,22 @@ def test_the_check_in_list_per_window_prints_and_saves_marks(
     assert Registration.objects.get(pk=registrations[2].pk).attendance == "no_show"
 
 
+def test_the_check_in_list_is_saved_in_a_bounded_number_of_queries(
+    admin_client, shop_date, django_assert_max_num_queries
+):
+    window = shop_date.windows.first()
+    people = [add(window, email=f"person{number}@example.org") for number in range(30)]
+    marks = {f"attendance-{person.pk}": "attended" for person in people[:20]}
+    marks |= {f"attendance-{person.pk}": "no_show" for person in people[20:]}
+    path = f"{DATES}{shop_date.pk}/check-in/"
+    with django_assert_max_num_queries(15):
+        response = admin_client.post(path, marks)
+    assert response.status_code == HTTPStatus.FOUND
+    assert Registration.objects.filter(attendance="attended").count() == 20
+    assert Registration.objects.filter(attendance="no_show").count() == 10
+    assert "30 Markierungen gespeichert" in admin_client.get(path).content.decode()
+
+
 def test_the_csv_export_is_spreadsheet_safe(admin_client, registrations, shop_date):
     response = admin_client.get(
         f"{REGISTRATIONS}export/", {"window__shop_date__id__exact": shop_date.pk}
@@ -239,7 +255,7 @@ def test_staff_without_the_role_see_no_registrations(client, registrations, djan
 def test_the_enquiries_role_handles_registrations(client, registrations, django_user_model):
     from django.contrib.auth.models import Group
 
-    from welcome.roles import ENQUIRIES, roles_sync
+    from core.roles import ENQUIRIES, roles_sync
 
     roles_sync()
     user = django_user_model.objects.create_user("anfragen", password="x" * 16, is_staff=True)

@@ -10,7 +10,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from onestopshop.models import Registration, RegistrationEmail, TimeWindow
-from tests.onestopshop.conftest import make_date
+from tests.factories import registration as add
+from tests.factories import shop_date as make_date
 
 pytestmark = pytest.mark.django_db
 
@@ -19,21 +20,6 @@ def run(command):
     out = StringIO()
     call_command(command, stdout=out, stderr=StringIO())
     return out.getvalue()
-
-
-def add(window, status=Registration.Status.CONFIRMED, **fields):
-    now = timezone.now()
-    defaults = {
-        "name": "Amira Haddad",
-        "email": "amira@example.org",
-        "people": 1,
-        "advice_language": "en",
-        "language": "en",
-        "stations": ["housing"],
-        "site_url": "https://welcome.example.org/",
-        "expires_at": now + timedelta(hours=24),
-    }
-    return Registration.objects.create(window=window, status=status, **{**defaults, **fields})
 
 
 def test_the_reminder_goes_out_once_the_day_before(django_capture_on_commit_callbacks):

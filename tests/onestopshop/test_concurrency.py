@@ -10,8 +10,9 @@ from django.db import connection
 from django.test import Client
 
 from onestopshop.models import Registration, TimeWindow
-from tests.enquiries.conftest import token
-from tests.onestopshop.conftest import link_in, make_date, url
+from tests.factories import shop_date as make_date
+from tests.helpers import link_in, token
+from tests.helpers import shop_url as url
 
 
 @pytest.mark.django_db(transaction=True)

@@ -6,7 +6,8 @@ from http import HTTPStatus
 import pytest
 from django.utils import timezone
 
-from tests.onestopshop.conftest import make_date, url
+from tests.factories import shop_date as make_date
+from tests.helpers import shop_url as url
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from onestopshop import links, services
 from onestopshop.models import Registration, RegistrationEmail, TimeWindow
-from tests.onestopshop.conftest import calendar_of, link_in, url
+from tests.helpers import calendar_of, link_in
+from tests.helpers import shop_url as url
 
 pytestmark = pytest.mark.django_db
 

@@ -111,14 +111,17 @@ def test_easy_language_page_is_german_on_the_english_site(client, initial_conten
     assert "Das Welcome-Center gehört zum Kreis Düren." in html
 
 
-def test_sign_language_page_shows_an_uploaded_self_hosted_video(client, initial_content):
+def test_sign_language_page_shows_an_uploaded_self_hosted_video(
+    client, initial_content, django_capture_on_commit_callbacks
+):
     from django.core.files.base import ContentFile
 
     page = Page.objects.get(key=Page.Key.SIGN_LANGUAGE)
     html = client.get("/gebaerdensprache/").content.decode()
     assert "<video" not in html
     assert "Text-Version" in html
-    page.video.save("dgs.mp4", ContentFile(b"\x00\x00\x00\x18ftypmp42"))
+    with django_capture_on_commit_callbacks(execute=True):  # the upload is committed
+        page.video.save("dgs.mp4", ContentFile(b"\x00\x00\x00\x18ftypmp42"))
     html = client.get("/gebaerdensprache/").content.decode()
     assert '<video controls preload="metadata" src="/media/pages/dgs' in html
     assert "youtube" not in html.lower() and "vimeo" not in html.lower()

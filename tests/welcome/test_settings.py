@@ -5,9 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from django.conf import settings
-
-from welcome.catalogue import incomplete_entries
+from core.catalogue import incomplete_entries
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 PRODUCTION = {
@@ -60,12 +58,6 @@ def test_sqlite_under_var_is_the_default():
     code = "import django; django.setup(); from django.conf import settings as s; print(s.DATABASES['default']['NAME'])"
     result = run_python(code, {"DJANGO_DEBUG": "1"})
     assert result.stdout.strip() == str(BASE_DIR / "var" / "db.sqlite3")
-
-
-def test_time_zone_and_languages():
-    assert settings.TIME_ZONE == "Europe/Berlin"
-    assert settings.LANGUAGE_CODE == "de"
-    assert [code for code, _name in settings.LANGUAGES] == ["de", "en"]
 
 
 def test_german_catalogue_is_complete():

@@ -1,4 +1,4 @@
-"""Template tags for the center's opening hours and staff-written text."""
+"""Template tags for the center's opening hours and events."""
 
 from django import template
 from django.utils import timezone
@@ -18,7 +18,7 @@ def opening_hours_summary(center):
 
 @register.simple_tag
 def opening_status(center):
-    """Open or closed right now: computed on every request, so it is never stale."""
+    """Open or closed right now; a cached page expires when this changes (welcome/apps.py)."""
     return status_at(center.schedule(), timezone.now())
 
 
@@ -26,12 +26,6 @@ def opening_status(center):
 def time_ranges(intervals):
     """((opens, closes), …) as "10:00–12:00, 13:00–16:00"."""
     return ", ".join(format_time_range(opens, closes) for opens, closes in intervals)
-
-
-@register.filter
-def paragraphs(text):
-    """Non-empty lines of a staff-written text field."""
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
 @register.filter

@@ -9,11 +9,10 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from core.translation_status import mark_translated
 from municipalities.initial_content import load_municipalities
 from welcome.initial_pages import load_welcome_content
 from welcome.models import OpeningHours, WelcomeCenter
-from welcome.page_cache import bump_version
-from welcome.translation_status import mark_translated
 
 CONTENT_FILE = Path(__file__).resolve().parents[2] / "initial_content" / "kreis-dueren.json"
 WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -35,8 +34,6 @@ class Command(BaseCommand):
         center = self.load_center(data["welcome_center"])
         municipalities = load_municipalities(data["municipalities"])
         load_welcome_content()
-        # bulk_create sends no signals: tell the page cache that content changed.
-        bump_version()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Initial content loaded: {center.name}, {len(municipalities)} municipalities."

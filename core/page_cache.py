@@ -1,0 +1,250 @@
+"""Whole-page cache for visitors: a reader's page costs one cache read instead of a render.
+
+A public page is rendered once per language and path, then served from the shared cache (the
+database cache table, or Redis) until one of these happens:
+
+- content changes: a model that shows on public pages inherits `PageContent`; every save, delete,
+  relation change, `update()`, bulk create or bulk update of such a model bumps a version number
+  once the transaction commits (not before: a request running in between would otherwise store the
+  old content under the new version), and an entry of an older version is never served;
+- a migration runs, or new code is deployed: the key carries a fingerprint of the code, the
+  templates and the translations, and `migrate` bumps the version;
+- a moment registered by an app comes (`register_lifetime`): the center's next change of the
+  opening status ("open until 16:00" turns into "closed" at 16:00), and here the next opening or
+  closing of a publish window of any `Publishable` model;
+- the day ends: "upcoming" lists and "today" markers are computed for the day they were made.
+
+Only what is the same for every visitor is cached: GET requests without a query string and
+without a session cookie (staff see previews), answers with status 200 that set no cookie, and
+never a page that uses the CSRF token (forms) or says it must not be cached. Enquiries,
+registrations and e-mails are not `PageContent`: storing one leaves the cached pages alone.
+"""
+
+import hashlib
+import logging
+import time
+from datetime import UTC, datetime, timedelta
+from functools import cache as memoize
+from pathlib import Path
+
+import django
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, models, transaction
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import get_max_age
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "page-cache:version"
+SKIPPED_PREFIXES = ("/admin/", "/static/", "/media/")
+# HTML pages only: feeds, the sitemap and robots.txt are cheap to render and fetched rarely.
+CACHED_TYPES = ("text/html",)
+STORED_HEADERS = ("content-language", "vary", "content-disposition")
+# What renders a page: a deploy that changes any such file changes the keys.
+CODE_SUFFIXES = (".py", ".html", ".txt", ".mo")
+
+
+def bump_version():
+    """Make every cached page stale. A cache that cannot be written holds no page to serve
+    either: the failure is logged, and the write that caused it stands."""
+    try:
+        cache.set(VERSION_KEY, time.time_ns(), None)
+    except Exception as error:
+        logger.warning("Could not mark the cached pages stale: %s", error)
+
+
+def content_changed_on_commit(using=None):
+    """Make every cached page stale once the current transaction commits (at once outside one).
+
+    Many changes in one transaction bump the version once.
+    """
+    using = using or DEFAULT_DB_ALIAS
+    connection = transaction.get_connection(using)
+    if not connection.in_atomic_block:
+        bump_version()
+        return
+    # Once per set of open savepoints: a rollback to one of them drops the callback together with
+    # the changes it was registered for, and a later change registers it again.
+    current = set(connection.savepoint_ids)
+    for savepoints, callback, *_robust in connection.run_on_commit:
+        if callback is bump_version and savepoints == current:
+            return
+    transaction.on_commit(bump_version, using=using)
+
+
+class PageContentQuerySet(models.QuerySet):
+    """Writes that send no signals (update, bulk create and update) make the pages stale too."""
+
+    def update(self, **kwargs):
+        count = super().update(**kwargs)
+        if count:
+            content_changed_on_commit(self.db)
+        return count
+
+    def bulk_create(self, objs, *args, **kwargs):
+        created = super().bulk_create(objs, *args, **kwargs)
+        if created:
+            content_changed_on_commit(self.db)
+        return created
+
+    def bulk_update(self, objs, *args, **kwargs):
+        count = super().bulk_update(objs, *args, **kwargs)
+        if count:
+            content_changed_on_commit(self.db)
+        return count
+
+
+class PageContent(models.Model):
+    """A model whose rows appear on public pages: any change to it makes cached pages stale."""
+
+    objects = PageContentQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+def record_saved(sender, using=None, **kwargs):
+    """Signal receiver (post_save, post_delete) for every model; only page content counts."""
+    if issubclass(sender, PageContent):
+        content_changed_on_commit(using)
+
+
+def relation_changed(sender, instance, model, using=None, **kwargs):
+    """Signal receiver (m2m_changed): a relation of page content was added, removed or cleared."""
+    if isinstance(instance, PageContent) or issubclass(model, PageContent):
+        content_changed_on_commit(using)
+
+
+# What bounds a page's lifetime ---------------------------------------------------------------
+
+_lifetimes = []
+
+
+def register_lifetime(moment):
+    """Register `moment(request, now)`: the next moment (aware) at which cached pages may be
+    wrong although no content changed, or None. Apps register theirs in `AppConfig.ready()`."""
+    if moment not in _lifetimes:
+        _lifetimes.append(moment)
+    return moment
+
+
+def next_midnight(request, now):
+    local = timezone.localtime(now)
+    return timezone.make_aware(
+        datetime.combine(local.date() + timedelta(days=1), datetime.min.time())
+    )
+
+
+def next_window_change(request, now):
+    """The next opening or closing of a publish window in any publishable model (found, not
+    listed): one query per model."""
+    from core.publishing import Publishable, next_window_change_of  # it builds on this module
+
+    publishable = [model for model in apps.get_models() if issubclass(model, Publishable)]
+    return next_window_change_of(publishable, now)
+
+
+register_lifetime(next_midnight)
+register_lifetime(next_window_change)
+
+
+def seconds_to_live(request, now=None):
+    """Until the first of the registered moments, at the least one second."""
+    now = now or timezone.now()
+    # In UTC: comparing or subtracting two Berlin datetimes would ignore a DST switch between them.
+    moments = [
+        moment.astimezone(UTC) for function in _lifetimes if (moment := function(request, now))
+    ]
+    return max(1, int((min(moments) - now.astimezone(UTC)).total_seconds()))
+
+
+# The cache itself ----------------------------------------------------------------------------
+
+
+@memoize
+def code_release():
+    """A fingerprint of what renders the pages (code, templates, translations, the static files'
+    manifest and Django's version), the same on every node that runs the same release."""
+    base = Path(settings.BASE_DIR)
+    directories = [Path(config.path) for config in apps.get_app_configs()]
+    directories = [path for path in directories if path.parent == base]  # the project's apps
+    directories += [Path(path) for engine in settings.TEMPLATES for path in engine["DIRS"]]
+    directories += [Path(path) for path in settings.LOCALE_PATHS]
+    digest = hashlib.sha256(django.get_version().encode())
+    paths = [
+        path
+        for directory in directories
+        for path in directory.rglob("*")
+        if path.suffix in CODE_SUFFIXES and path.is_file()
+    ]
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    if manifest.is_file():
+        paths.append(manifest)
+    for path in sorted(paths):
+        digest.update(str(path.relative_to(base)).encode() if path.is_relative_to(base) else b"")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def page_key(request):
+    return f"page-cache:{code_release()}:{request.get_host()}:{request.path}"
+
+
+def cacheable_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.META.get("QUERY_STRING")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path.startswith(SKIPPED_PREFIXES)
+    )
+
+
+def cacheable_response(request, response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and response.get("Content-Type", "").startswith(CACHED_TYPES)
+        and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
+        and get_max_age(response) != 0
+    )
+
+
+class PublicPageCacheMiddleware:
+    """Serve visitors' pages from the cache; see the module docstring for what is cached."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not cacheable_request(request):
+            return self.get_response(request)
+        key = page_key(request)
+        found = cache.get_many([VERSION_KEY, key])
+        version, entry = found.get(VERSION_KEY, 0), found.get(key)
+        if entry and entry["version"] == version and entry["expires"] > timezone.now().timestamp():
+            response = HttpResponse(entry["content"], content_type=entry["content_type"])
+            for header, value in entry["headers"]:
+                response[header] = value
+            return response
+        response = self.get_response(request)
+        if cacheable_response(request, response):
+            seconds = seconds_to_live(request)
+            entry = {
+                "version": version,
+                "expires": timezone.now().timestamp() + seconds,
+                "content": response.content,
+                "content_type": response["Content-Type"],
+                "headers": [
+                    (header, value)
+                    for header, value in response.items()
+                    if header.lower() in STORED_HEADERS
+                ],
+            }
+            cache.set(key, entry, seconds)
+        return response

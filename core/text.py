@@ -1,0 +1,117 @@
+"""The text formats staff write in, turned into safe HTML, and the one flattener to plain text.
+
+- Markdown (pages, event descriptions): headings, lists and links without HTML; nh3 then keeps
+  only a short list of harmless tags and attributes, so that no script, style, frame or event
+  handler that someone types or pastes ever reaches a visitor's browser (the strict CSP stays
+  intact).
+- Section text (municipality topics): paragraphs separated by an empty line, list items starting
+  with "- "; everything is escaped, no markup goes in.
+- Lines (the center's directions): one paragraph per line.
+
+`flatten` turns any of them into one line of plain text, for search snippets and descriptions.
+"""
+
+import markdown
+import nh3
+from django.utils.html import escape, format_html_join
+from django.utils.safestring import mark_safe
+
+ALLOWED_TAGS = {
+    "a",
+    "abbr",
+    "blockquote",
+    "br",
+    "code",
+    "em",
+    "h2",
+    "h3",
+    "h4",
+    "hr",
+    "li",
+    "ol",
+    "p",
+    "strong",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "hreflang", "lang"}, "abbr": {"title"}, "th": {"scope"}}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def render_markdown(text, replacements=None):
+    """Markdown to sanitised HTML; `[[name]]` placeholders are replaced first (values escaped)."""
+    for name, value in (replacements or {}).items():
+        text = text.replace(f"[[{name}]]", markdown_escape(str(value)))
+    html = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
+    html = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener",
+        set_tag_attribute_values={"a": {"class": "kern-link"}},
+    )
+    return mark_safe(html)  # noqa: S308 -- sanitised by nh3 just above
+
+
+def markdown_escape(value):
+    """Keep a value literal inside Markdown (no HTML, no emphasis)."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def single_line(text):
+    """Subjects and names never carry line breaks (no header injection, even by accident)."""
+    return " ".join(str(text).split())
+
+
+def tel_uri(phone):
+    """A German phone number as a tel: URI in international format (02421 … → tel:+492421…)."""
+    digits = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+    if digits.startswith("0"):
+        digits = "+49" + digits[1:]
+    return f"tel:{digits}"
+
+
+def section_blocks(text):
+    """The blocks of a section text: ("p", line) for a paragraph, ("ul", [items]) for a list."""
+    result = []
+    for chunk in (text or "").replace("\r\n", "\n").split("\n\n"):
+        lines = [line.strip() for line in chunk.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if all(line.startswith("- ") for line in lines):
+            result.append(("ul", [line[2:].strip() for line in lines]))
+        else:
+            result.append(("p", " ".join(lines)))
+    return result
+
+
+def render_section_text(text):
+    """A section text as safe HTML: paragraphs and lists, everything escaped."""
+    parts = []
+    for kind, content in section_blocks(text):
+        if kind == "ul":
+            items = format_html_join("", "<li>{}</li>", ((item,) for item in content))
+            parts.append(f"<ul>{items}</ul>")
+        else:
+            parts.append(f"<p>{escape(content)}</p>")
+    return mark_safe("".join(parts))  # noqa: S308 - every piece of content is escaped above
+
+
+def lines(text):
+    """The non-empty lines of a text that has one paragraph per line."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def flatten(text):
+    """One line of plain text: paragraph breaks and list markers become separators."""
+    text = (text or "").replace("\r\n", "\n")
+    for separator in ("\n\n- ", "\n- ", "\n\n"):
+        text = text.replace(separator, " · ")
+    text = " ".join(text.split())
+    return text[2:] if text.startswith("- ") else text

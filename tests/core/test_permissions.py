@@ -1,0 +1,313 @@
+"""The permission matrix: what each role can do in every model admin.
+
+An editor for Jülich (role Kommune) sees and changes Jülich's profile, sections, places, links and
+events, and nothing of Düren: not in lists, forms, foreign-key choices, bulk actions or by a direct
+URL. Redaktion works on all public content, Anfragen on the enquiries, and only they (and
+superusers) see personal data. Every model admin also opens in German (the admin smoke test).
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from http import HTTPStatus
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from core.roles import EDITORIAL, ENQUIRIES, MUNICIPALITY
+from enquiries.models import Enquiry
+from municipalities.models import Link, Municipality, Place, Section
+from municipalities.topics import Topic
+from welcome.models import Event, OpeningException, Page, WelcomeCenter
+
+pytestmark = pytest.mark.django_db
+
+
+@dataclass(frozen=True)
+class Access:
+    scope: str | None  # "all", "own" (Jülich only) or None (no access at all)
+    add: bool = False
+    change: bool = False
+    delete: bool = False
+
+
+FULL = Access("all", add=True, change=True, delete=True)
+FULL_NO_ADD = Access("all", change=True, delete=True)  # enquiries arrive through the site
+VIEW = Access("all")
+OWN = Access("own", add=True, change=True, delete=True)
+OWN_CHANGE = Access("own", change=True)  # a town hall edits its profile, never adds or deletes
+NONE = Access(None)
+
+ROLES = ("superuser", EDITORIAL, ENQUIRIES, MUNICIPALITY)
+# Model admin → access per role (superuser, Redaktion, Anfragen, Kommune for Jülich).
+MATRIX = {
+    "municipalities.municipality": (FULL, FULL, VIEW, OWN_CHANGE),
+    "municipalities.section": (FULL, FULL, NONE, OWN),
+    "municipalities.place": (FULL, FULL, NONE, OWN),
+    "municipalities.link": (FULL, FULL, NONE, OWN),
+    "welcome.event": (FULL, FULL, NONE, OWN),
+    "welcome.welcomecenter": (FULL, FULL, NONE, NONE),
+    "welcome.openingexception": (FULL, FULL, NONE, NONE),
+    "welcome.page": (FULL, FULL, NONE, NONE),
+    "enquiries.enquiry": (FULL_NO_ADD, NONE, FULL_NO_ADD, NONE),
+    # The One-Stop-Shop is run by the enquiries team: its registrations hold personal data.
+    "onestopshop.shopdate": (FULL, NONE, FULL, NONE),
+    "onestopshop.registration": (FULL_NO_ADD, NONE, FULL_NO_ADD, NONE),
+    "auth.user": (FULL, NONE, NONE, NONE),
+    "auth.group": (FULL, NONE, NONE, NONE),
+    "axes.accessattempt": (VIEW, NONE, NONE, NONE),
+    "axes.accesslog": (VIEW, NONE, NONE, NONE),
+    "axes.accessfailurelog": (VIEW, NONE, NONE, NONE),
+}
+OWNED = {label for label, row in MATRIX.items() if OWN in row or OWN_CHANGE in row}
+CELLS = [(label, role, MATRIX[label][n]) for label in MATRIX for n, role in enumerate(ROLES)]
+
+
+def test_the_matrix_covers_every_model_admin():
+    registered = {model._meta.label_lower for model in admin.site._registry}
+    assert registered == set(MATRIX)
+
+
+def owned_objects(municipality, slug):
+    section = Section.objects.create(municipality=municipality, topic=Topic.CHILDCARE, text_de="K")
+    place = Place.objects.create(municipality=municipality, topic=Topic.HEALTH, name_de="Praxis")
+    link = Link.objects.create(
+        municipality=municipality, topic=Topic.WORK, title_de="Jobs", url="https://example.org/"
+    )
+    event = Event.objects.create(
+        title_de=f"{municipality.name} stellt sich vor",
+        slug=f"vorstellung-{slug}",
+        kind=Event.Kind.PRESENTATION,
+        municipality=municipality,
+        start_date=date(2030, 5, 1),
+    )
+    return {
+        "municipalities.municipality": municipality,
+        "municipalities.section": section,
+        "municipalities.place": place,
+        "municipalities.link": link,
+        "welcome.event": event,
+    }
+
+
+@pytest.fixture
+def world(django_user_model):
+    juelich = Municipality.objects.create(name="Jülich", slug="juelich", kind="stadt")
+    dueren = Municipality.objects.create(name="Düren", slug="dueren", kind="stadt")
+    users = {"superuser": django_user_model.objects.create_superuser("chefin", "c@example.org")}
+    for role in (EDITORIAL, ENQUIRIES, MUNICIPALITY):
+        user = django_user_model.objects.create_user(role.lower(), is_staff=True)
+        user.groups.add(Group.objects.get(name=role))
+        users[role] = user
+    juelich.editors.add(users[MUNICIPALITY])
+    center = WelcomeCenter.objects.create(
+        name="Welcome-Center", street="Moltkestraße 39", city="Düren", phone="1", email="a@b.de"
+    )
+    shared = {
+        "welcome.welcomecenter": center,
+        "welcome.openingexception": OpeningException.objects.create(
+            center=center, start_date=date(2030, 12, 24), reason_de="Heiligabend"
+        ),
+        "welcome.page": Page.objects.create(key="imprint", title_de="Impressum", body_de="Text"),
+        "enquiries.enquiry": Enquiry.objects.create(
+            reference="WC-2030-00001",
+            kind=Enquiry.Kind.QUESTION,
+            status=Enquiry.Status.NEW,
+            language="de",
+            name="Erika Mustermann",
+            email="erika@example.org",
+        ),
+        "auth.user": users[MUNICIPALITY],
+        # A group of staff's own; the role groups belong to the code (tests/core/test_roles.py).
+        "auth.group": Group.objects.create(name="Newsletter"),
+    }
+    center_event = Event.objects.create(
+        title_de="Infoabend", slug="infoabend", kind="information", start_date=date(2030, 6, 1)
+    )
+    return {
+        "users": users,
+        "own": owned_objects(juelich, "juelich"),
+        "other": owned_objects(dueren, "dueren"),
+        "shared": shared,
+        "center_event": center_event,
+        "juelich": juelich,
+        "dueren": dueren,
+    }
+
+
+def url(label, view, *args):
+    app_label, model_name = label.split(".")
+    return reverse(f"admin:{app_label}_{model_name}_{view}", args=args)
+
+
+def login(client, world, role):
+    client.force_login(world["users"][role])
+    return client
+
+
+def change_link(label, obj):
+    return f'href="{url(label, "change", obj.pk)}"'
+
+
+@pytest.mark.parametrize("label,role,access", CELLS)
+def test_list_and_add(client, world, label, role, access):
+    login(client, world, role)
+    response = client.get(url(label, "changelist"))
+    if access.scope is None:
+        assert response.status_code == HTTPStatus.FORBIDDEN
+    else:
+        assert response.status_code == HTTPStatus.OK
+        page = response.content.decode()
+        if label in OWNED:
+            assert change_link(label, world["own"][label]) in page
+            assert (change_link(label, world["other"][label]) in page) == (access.scope == "all")
+    expected = HTTPStatus.OK if access.add else HTTPStatus.FORBIDDEN
+    assert client.get(url(label, "add")).status_code == expected
+
+
+def objects_of(world, label):
+    """(object, whether the Jülich editor may reach it) for the cell's model."""
+    if label in OWNED:
+        return [(world["own"][label], True), (world["other"][label], False)]
+    if label in world["shared"]:
+        return [(world["shared"][label], False)]
+    return []
+
+
+@pytest.mark.parametrize("label,role,access", CELLS)
+def test_view_change_delete_and_history_by_direct_url(client, world, label, role, access):
+    login(client, world, role)
+    for obj, own in objects_of(world, label):
+        reachable = access.scope == "all" or (access.scope == "own" and own)
+        if reachable:
+            expected = {"change": HTTPStatus.OK, "history": HTTPStatus.OK}
+            expected["delete"] = HTTPStatus.OK if access.delete else HTTPStatus.FORBIDDEN
+        elif access.scope == "own":
+            # Another municipality's object does not exist for the editor.
+            expected = dict.fromkeys(("change", "history", "delete"), HTTPStatus.NOT_FOUND)
+        else:
+            expected = dict.fromkeys(("change", "history", "delete"), HTTPStatus.FORBIDDEN)
+        for view, status in expected.items():
+            response = client.get(url(label, view, obj.pk))
+            assert response.status_code == status, (view, obj)
+            if status != HTTPStatus.OK:
+                assert f'id="{obj._meta.model_name}_form"' not in response.content.decode()
+        if reachable:
+            page = client.get(url(label, "change", obj.pk)).content.decode()
+            assert ('name="_save"' in page) == access.change
+
+
+@pytest.mark.parametrize(
+    "label,role,access", [cell for cell in CELLS if cell[0] in OWNED and cell[2].scope]
+)
+def test_bulk_delete_works_only_on_the_own_objects(client, world, label, role, access):
+    login(client, world, role)
+    own, other = world["own"][label], world["other"][label]
+    model = type(own)
+    response = client.post(
+        url(label, "changelist"),
+        {"action": "delete_selected", "_selected_action": [own.pk, other.pk], "post": "yes"},
+    )
+    assert response.status_code in (HTTPStatus.OK, HTTPStatus.FOUND)
+    assert model.objects.filter(pk=own.pk).exists() != access.delete
+    assert model.objects.filter(pk=other.pk).exists() != (access.delete and access.scope == "all")
+
+
+def test_editor_cannot_change_another_municipalitys_object_by_post(client, world):
+    login(client, world, MUNICIPALITY)
+    place = world["other"]["municipalities.place"]
+    response = client.post(
+        url("municipalities.place", "change", place.pk),
+        {"municipality": world["juelich"].pk, "topic": "health", "name_de": "Übernommen"},
+    )
+    assert response.status_code == HTTPStatus.NOT_FOUND
+    place.refresh_from_db()
+    assert place.name_de == "Praxis" and place.municipality == world["dueren"]
+
+
+def options(page, name):
+    select = re.search(rf'<select name="{name}"[^>]*>(.*?)</select>', page, re.S).group(1)
+    return set(re.findall(r'<option value="(\d+)"', select))
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["municipalities.section", "municipalities.place", "municipalities.link", "welcome.event"],
+)
+@pytest.mark.parametrize("role", ["superuser", EDITORIAL, MUNICIPALITY])
+def test_municipality_choices(client, world, label, role):
+    login(client, world, role)
+    page = client.get(url(label, "add")).content.decode()
+    juelich, dueren = str(world["juelich"].pk), str(world["dueren"].pk)
+    if role == MUNICIPALITY:
+        assert options(page, "municipality") == {juelich}
+    else:
+        assert options(page, "municipality") == {juelich, dueren}
+
+
+def test_editor_cannot_add_for_another_municipality_or_for_none(client, world):
+    login(client, world, MUNICIPALITY)
+    data = {
+        "topic": "work",
+        "title_de": "Fremd",
+        "url": "https://example.org/fremd",
+        "position": "0",
+        "municipality": world["dueren"].pk,
+    }
+    response = client.post(url("municipalities.link", "add"), data)
+    assert response.status_code == HTTPStatus.OK  # the form again, with an error
+    data["municipality"] = ""
+    client.post(url("municipalities.link", "add"), data)
+    assert not Link.objects.filter(title_de="Fremd").exists()
+    data["municipality"] = world["juelich"].pk
+    assert client.post(url("municipalities.link", "add"), data).status_code == HTTPStatus.FOUND
+    assert Link.objects.get(title_de="Fremd").municipality == world["juelich"]
+
+
+def test_events_of_the_center_are_not_the_editors(client, world):
+    login(client, world, MUNICIPALITY)
+    page = client.get(url("welcome.event", "changelist")).content.decode()
+    assert "Infoabend" not in page
+    response = client.get(url("welcome.event", "change", world["center_event"].pk))
+    assert response.status_code == HTTPStatus.NOT_FOUND
+
+
+def test_editor_edits_the_own_profile_with_its_topics_but_not_the_editors(client, world):
+    login(client, world, MUNICIPALITY)
+    page = client.get(url("municipalities.municipality", "change", world["juelich"].pk))
+    page = page.content.decode()
+    assert 'name="sections-0-text_de"' in page
+    assert 'name="editors"' not in page
+    login(client, world, EDITORIAL)
+    page = client.get(url("municipalities.municipality", "change", world["juelich"].pk))
+    assert 'name="editors"' in page.content.decode()
+
+
+def test_editor_sees_no_enquiries_and_no_personal_data(client, world):
+    login(client, world, MUNICIPALITY)
+    index = client.get(reverse("admin:index")).content.decode()
+    assert "Anfragen" not in index.split("<h1")[-1] or "enquiries/enquiry" not in index
+    assert "Erika" not in index
+    assert client.get("/admin/enquiries/enquiry/").status_code == HTTPStatus.FORBIDDEN
+
+
+@pytest.mark.parametrize("label", MATRIX)
+def test_model_admin_opens_in_german(admin_client, world, label):
+    """Every model admin opens in German for a superuser: list, search, add and change."""
+    model = next(m for m in admin.site._registry if m._meta.label_lower == label)
+    model_admin = admin.site._registry[model]
+    response = admin_client.get(url(label, "changelist"))
+    assert response.status_code == HTTPStatus.OK
+    assert 'lang="de"' in response.content.decode()
+    assert "Auswählen" in response.content.decode() or "auswählen" in response.content.decode()
+    if model_admin.search_fields:
+        assert admin_client.get(url(label, "changelist"), {"q": "Jülich"}).status_code == 200
+    if model_admin.has_add_permission(type("R", (), {"user": world["users"]["superuser"]})()):
+        assert admin_client.get(url(label, "add")).status_code == HTTPStatus.OK
+    obj = world["own"].get(label) or world["shared"].get(label)
+    if obj is not None:
+        page = admin_client.get(url(label, "change", obj.pk))
+        assert page.status_code == HTTPStatus.OK
+        assert url(label, "history", obj.pk) in page.content.decode()
