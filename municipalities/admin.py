@@ -10,7 +10,16 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from municipalities.admin_scoping import MunicipalityScopedAdminMixin
-from municipalities.models import Link, Municipality, Place, Section
+from municipalities.models import (
+    LineStop,
+    Link,
+    Municipality,
+    Place,
+    RailLine,
+    ReferencePoint,
+    Section,
+    Station,
+)
 from welcome.admin_editorial import PublishingAdminMixin, TranslationStatusAdminMixin
 
 
@@ -63,6 +72,10 @@ class MunicipalityAdmin(
             {"fields": ("website", "town_hall_address", "town_hall_phone", "town_hall_email")},
         ),
         (_("Image"), {"fields": ("image", "image_alt", "image_decorative")}),
+        (
+            _("Position on the district map"),
+            {"fields": ("latitude", "longitude", "coordinate_source", "coordinate_checked")},
+        ),
         (
             _("Publishing and review"),
             {"fields": ("published", "publish_from", "publish_until", "last_reviewed")},
@@ -122,3 +135,61 @@ class LinkAdmin(MunicipalityScopedAdminMixin, TranslationStatusAdminMixin, Tabbe
     list_select_related = ("municipality",)
     search_fields = ("title", "url", "municipality__name")
     fieldsets = ((None, {"fields": ("municipality", "topic", "title", "url", "position")}),)
+
+
+# ---------------------------------------------------------------------------------------------
+# The district map: kept by the center's staff (Redaktion), not by the town halls.
+# ---------------------------------------------------------------------------------------------
+
+SOURCE_FIELDSET = (
+    _("Source"),
+    {"fields": ("source", "source_as_of", "source_checked", "notes")},
+)
+
+
+@admin.register(Station)
+class StationAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "municipality", "coordinate_basis", "position_is_approximate")
+    list_filter = ("coordinate_basis", "municipality")
+    list_select_related = ("municipality",)
+    search_fields = ("name", "key", "municipality__name")
+    fieldsets = (
+        (None, {"fields": ("name", "key", "municipality")}),
+        (_("Position"), {"fields": ("coordinate_basis", "latitude", "longitude")}),
+        SOURCE_FIELDSET,
+    )
+
+    @admin.display(boolean=True, description=_("approximate position"))
+    def position_is_approximate(self, obj):
+        return obj.is_approximate
+
+
+class LineStopInline(admin.TabularInline):
+    model = LineStop
+    extra = 0
+    fields = ("position", "station")
+    autocomplete_fields = ("station",)
+    ordering = ("position",)
+
+
+@admin.register(RailLine)
+class RailLineAdmin(TabbedTranslationAdmin):
+    list_display = ("code", "name", "route", "source_as_of", "source_checked")
+    search_fields = ("code", "name", "route", "key")
+    inlines = (LineStopInline,)
+    fieldsets = (
+        (None, {"fields": ("code", "name", "key", "route", "position")}),
+        (_("Beyond the district"), {"fields": ("continues_from", "continues_to")}),
+        SOURCE_FIELDSET,
+    )
+
+
+@admin.register(ReferencePoint)
+class ReferencePointAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "show_distance", "position")
+    search_fields = ("name", "key")
+    fieldsets = (
+        (None, {"fields": ("name", "key", "position", "show_distance")}),
+        (_("Position"), {"fields": ("latitude", "longitude")}),
+        SOURCE_FIELDSET,
+    )

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from municipalities.models import latitude_field, longitude_field
 from welcome import opening_hours
 from welcome.publishing import Publishable, PublishableQuerySet, is_public
 from welcome.translation_status import TranslationTracked
@@ -58,6 +59,17 @@ class WelcomeCenter(TranslationTracked):
             "filled in."
         ),
     )
+    # No source gives the center's coordinates: staff enter them once confirmed; until then the
+    # district map marks Düren and names the address.
+    latitude = latitude_field(
+        null=True,
+        blank=True,
+        help_text=_(
+            "Position on the district map, WGS84 in decimal degrees. Leave empty until confirmed "
+            "(for example on the city's official map); until then the map marks Düren."
+        ),
+    )
+    longitude = longitude_field(null=True, blank=True)
 
     objects = WelcomeCenterManager()
 
