@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from municipalities.initial_content import load_municipalities
+from municipalities.initial_geo import load_geo_content
 from welcome.initial_pages import load_welcome_content
 from welcome.models import OpeningHours, WelcomeCenter
 from welcome.page_cache import bump_version
@@ -34,6 +35,7 @@ class Command(BaseCommand):
         data = json.loads(CONTENT_FILE.read_text(encoding="utf-8"))
         center = self.load_center(data["welcome_center"])
         municipalities = load_municipalities(data["municipalities"])
+        load_geo_content()  # the district map: adds what is missing, never overwrites
         load_welcome_content()
         # bulk_create sends no signals: tell the page cache that content changed.
         bump_version()
