@@ -367,12 +367,17 @@ as_of_validator = RegexValidator(
 
 
 class MapSourced(models.Model):
-    """Where a map item comes from: the page, the date that page gave, and when we checked it.
+    """A map item's fixed key, and where it comes from: the page, the date that page gave, and
+    when we checked it.
 
     Readers see the source and its date beside the map, so a position or a line is never shown
-    without saying where it comes from and how current it is.
+    without saying where it comes from and how current it is. The initial content finds an item
+    by its key, so that loading it again never duplicates or overwrites it.
     """
 
+    key = models.SlugField(
+        _("key"), unique=True, help_text=_("A fixed identifier; the initial content uses it.")
+    )
     source = WebsiteField(
         _("source"), help_text=_("The page this comes from (the original page, never a copy).")
     )
@@ -400,9 +405,6 @@ class ReferencePoint(MapSourced):
     """A place that helps readers find their way on the map: a neighbouring city (drawn at the
     map's edge, in its direction) or a landmark in the district."""
 
-    key = models.SlugField(
-        _("key"), unique=True, help_text=_("A fixed identifier; the initial content uses it.")
-    )
     name = models.CharField(_("name"), max_length=100)
     latitude = latitude_field()
     longitude = longitude_field()
@@ -438,9 +440,6 @@ class Station(MapSourced):
         MUNICIPALITY = "municipality", _("the municipality's centre (approximate)")
         NONE = "none", _("no position known (not drawn)")
 
-    key = models.SlugField(
-        _("key"), unique=True, help_text=_("A fixed identifier; the initial content uses it.")
-    )
     name = models.CharField(_("name"), max_length=100)
     municipality = models.ForeignKey(
         Municipality,
@@ -493,9 +492,6 @@ class Station(MapSourced):
 class RailLine(MapSourced):
     """A train line with its stops in the district, in the order the train calls at them."""
 
-    key = models.SlugField(
-        _("key"), unique=True, help_text=_("A fixed identifier; the initial content uses it.")
-    )
     code = models.CharField(_("line"), max_length=20, help_text=_("For example: RB 21."))
     name = models.CharField(_("name"), max_length=100, help_text=_("For example: Rurtalbahn."))
     route = models.CharField(
