@@ -264,3 +264,15 @@ def test_a_change_shows_at_once_even_when_made_without_signals(
     page, svg = parse(client, "/gemeinden/")
     assert "Linnich-Tetz (RB 21)" in map_section(page)
     assert "titz" not in svg.places
+
+
+def test_a_visitors_cached_page_shows_a_station_edited_in_the_admin(client, initial_content):
+    mobility = "/gemeinden/themen/mobilitaet/"
+    assert "Tetz (RB 21)" in client.get("/gemeinden/").content.decode()
+    assert "Vettweiß-Jakobwüllesheim – Vettweiß" in client.get(mobility).content.decode()
+    station = Station.objects.get(key="tetz")
+    station.name_de = "Linnich-Tetz"
+    station.save()  # as the admin does
+    assert "Linnich-Tetz (RB 21)" in client.get("/gemeinden/").content.decode()
+    RailLine.objects.get(key="rb-28").stops.get(station__key="vettweiss").delete()
+    assert "Vettweiß-Jakobwüllesheim – Vettweiß" not in client.get(mobility).content.decode()
