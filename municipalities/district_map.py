@@ -32,8 +32,8 @@ from municipalities.models import LineStop, Municipality, ReferencePoint
 WIDTH = 400
 MARGIN = 30  # room for labels and for the neighbouring cities drawn at the edge
 EDGE_INSET = 10
-# Sizes in drawing units; the stylesheet uses the same ones (district-map.css). At a phone's
-# width one unit is about 0.85 px, so labels are sized for the phone and shrink on wide screens.
+# Sizes in drawing units; the stylesheet uses the same ones (district-map.css). One unit is
+# about 0.82 px on a 375 px phone and 1.2 px at the map's widest, so labels are sized for phones.
 LABEL_SIZE = 16
 STATION_LABEL_SIZE = 14
 BADGE_SIZE = 14
@@ -107,8 +107,6 @@ class MapLine:
     def source_label(self):
         return source_label(self.line.source)
 
-    municipalities: list = field(default_factory=list)  # MapMunicipality it stops in, in order
-
 
 @dataclass
 class MapReference:
@@ -141,10 +139,6 @@ class MapMunicipality:
     @property
     def drawn(self):
         return self.x is not None
-
-    @property
-    def line_codes(self):
-        return unique(code for station in self.stations for code in station.line_codes)
 
     @property
     def station_groups(self):
@@ -208,10 +202,6 @@ class DistrictMap:
         return [s for s in self.stations if s.drawn]
 
     @property
-    def edge_references(self):
-        return [r for r in self.references if r.at_edge]
-
-    @property
     def distance_targets(self):
         names = [self.district_town.municipality.name] if self.district_town else []
         return names + [r.reference.name for r in self.references if r.reference.show_distance]
@@ -233,7 +223,7 @@ def text_width(text, size):
 
 
 def format_as_of(value):
-    """ "2022" → 2022, "2022-03" → März 2022, "2023-01-17" → 17. Januar 2023."""
+    """A source's date for readers: 2022, März 2022 or 17. Januar 2023 (in German)."""
     if not value:
         return ""
     if len(value) == 4:
@@ -335,9 +325,6 @@ def build_district_map(data, *, highlight=None, center=None):
         if end in by_reference and line.points:
             line.points.append((by_reference[end].x, by_reference[end].y))
     offset_shared_tracks([line for line in lines if len(line.points) > 1])
-    for line in lines:
-        served = unique(stop.station.municipality_id for stop in line.stops)
-        line.municipalities = [entries[pk] for pk in served if pk in entries]
 
     center_point = projection.point(*center) if center else None
     highlighted = entries.get(highlight.pk) if highlight is not None else None
@@ -418,9 +405,11 @@ def fingerprint(data, center, *extra):
 
 @functools.cache
 def code_version():
-    """Changes when a deploy changes the map's templates or the translations: cached HTML of
+    """Changes when a deploy changes the map's code, templates or translations: cached HTML of
     an older version is then never served."""
     digest = hashlib.sha256()
+    for module in (__file__, geo.__file__):
+        digest.update(Path(module).read_bytes())
     for name in TEMPLATES:
         digest.update(get_template(name).template.source.encode())
     for folder in settings.LOCALE_PATHS:
