@@ -15,7 +15,16 @@ from core.admin_mixins import (
     publishing_fieldset,
 )
 from municipalities.admin_scoping import MunicipalityScopedAdminMixin
-from municipalities.models import Link, Municipality, Place, Section
+from municipalities.models import (
+    LineStop,
+    Link,
+    Municipality,
+    Place,
+    RailLine,
+    ReferencePoint,
+    Section,
+    Station,
+)
 
 
 class SectionInline(TranslationTabularInline):
@@ -67,6 +76,10 @@ class MunicipalityAdmin(
             {"fields": ("website", "town_hall_address", "town_hall_phone", "town_hall_email")},
         ),
         (_("Image"), {"fields": ("image", "image_alt", "image_decorative")}),
+        (
+            _("Position on the district map"),
+            {"fields": ("latitude", "longitude", "coordinate_source", "coordinate_checked")},
+        ),
         publishing_fieldset(),
         (_("For the team"), {"fields": ("sources", "notes"), "classes": ("collapse",)}),
         (_("Editors"), {"fields": ("editors",)}),
@@ -123,3 +136,61 @@ class LinkAdmin(MunicipalityScopedAdminMixin, TranslationStatusAdminMixin, Tabbe
     list_select_related = ("municipality",)
     search_fields = ("title", "url", "municipality__name")
     fieldsets = ((None, {"fields": ("municipality", "topic", "title", "url", "position")}),)
+
+
+# ---------------------------------------------------------------------------------------------
+# The district map: kept by the center's staff (Redaktion), not by the town halls.
+# ---------------------------------------------------------------------------------------------
+
+SOURCE_FIELDSET = (
+    _("Source"),
+    {"fields": ("source", "source_as_of", "source_checked", "notes")},
+)
+
+
+@admin.register(Station)
+class StationAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "municipality", "coordinate_basis", "position_is_approximate")
+    list_filter = ("coordinate_basis", "municipality")
+    list_select_related = ("municipality",)
+    search_fields = ("name", "key", "municipality__name")
+    fieldsets = (
+        (None, {"fields": ("name", "key", "municipality")}),
+        (_("Position"), {"fields": ("coordinate_basis", "latitude", "longitude")}),
+        SOURCE_FIELDSET,
+    )
+
+    @admin.display(boolean=True, description=_("approximate position"))
+    def position_is_approximate(self, obj):
+        return obj.is_approximate
+
+
+class LineStopInline(admin.TabularInline):
+    model = LineStop
+    extra = 0
+    fields = ("position", "station")
+    autocomplete_fields = ("station",)
+    ordering = ("position",)
+
+
+@admin.register(RailLine)
+class RailLineAdmin(TabbedTranslationAdmin):
+    list_display = ("code", "name", "route", "source_as_of", "source_checked")
+    search_fields = ("code", "name", "route", "key")
+    inlines = (LineStopInline,)
+    fieldsets = (
+        (None, {"fields": ("code", "name", "key", "route", "position")}),
+        (_("Beyond the district"), {"fields": ("continues_from", "continues_to")}),
+        SOURCE_FIELDSET,
+    )
+
+
+@admin.register(ReferencePoint)
+class ReferencePointAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "show_distance", "position")
+    search_fields = ("name", "key")
+    fieldsets = (
+        (None, {"fields": ("name", "key", "position", "show_distance")}),
+        (_("Position"), {"fields": ("latitude", "longitude")}),
+        SOURCE_FIELDSET,
+    )

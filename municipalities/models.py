@@ -12,6 +12,7 @@ only on the municipalities whose editors they are (`Municipality.editors`). The 
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
@@ -87,6 +88,29 @@ class MunicipalityQuerySet(MunicipalityScopedQuerySet):
         )
 
 
+def latitude_field(**kwargs):
+    """A WGS84 latitude in decimal degrees (six places: about 10 cm)."""
+    kwargs.setdefault("help_text", _("WGS84 in decimal degrees, for example 50.800000."))
+    return models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=6,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        **kwargs,
+    )
+
+
+def longitude_field(**kwargs):
+    kwargs.setdefault("help_text", _("WGS84 in decimal degrees, for example 6.483333."))
+    return models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        **kwargs,
+    )
+
+
 class Municipality(Publishable, TranslationTracked):
     """A town (Stadt) or municipality (Gemeinde); facts always carry their reference date."""
 
@@ -148,6 +172,19 @@ class Municipality(Publishable, TranslationTracked):
     notes = models.TextField(
         _("editorial notes"), blank=True, help_text=_("For the team; not shown on the site.")
     )
+    latitude = latitude_field(null=True, blank=True)
+    longitude = longitude_field(null=True, blank=True)
+    coordinate_source = WebsiteField(
+        _("source of the position"),
+        blank=True,
+        help_text=_("The page the coordinates come from (the original page, never a copy)."),
+    )
+    coordinate_checked = models.DateField(
+        _("position checked on"),
+        null=True,
+        blank=True,
+        help_text=_("When the team last checked the coordinates against their source."),
+    )
     editors = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
@@ -167,6 +204,21 @@ class Municipality(Publishable, TranslationTracked):
         ordering = ["name"]
         permissions = [
             ("all_municipalities", _("Can work on all municipalities, not only assigned ones")),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(latitude__isnull=True, longitude__isnull=True)
+                    | (
+                        models.Q(latitude__isnull=False, longitude__isnull=False)
+                        & ~models.Q(coordinate_source="")
+                    )
+                ),
+                name="municipality_position_complete_and_sourced",
+                violation_error_message=_(
+                    "Enter both latitude and longitude, and the source of the position."
+                ),
+            )
         ]
 
     def __str__(self):
@@ -341,3 +393,209 @@ class Link(TopicEntry):
 
     def __str__(self):
         return self.title
+
+
+# ---------------------------------------------------------------------------------------------
+# The district map: stations, rail lines and reference points, each with its source.
+# ---------------------------------------------------------------------------------------------
+
+as_of_validator = RegexValidator(
+    r"^\d{4}(-\d{2}(-\d{2})?)?$", _("Enter a year, a month or a day: 2022, 2022-03 or 2022-03-14.")
+)
+
+
+class MapSourced(PageContent):
+    """A map item's fixed key, and where it comes from: the page, the date that page gave, and
+    when we checked it.
+
+    Readers see the source and its date beside the map, so a position or a line is never shown
+    without saying where it comes from and how current it is. The initial content finds an item
+    by its key, so that loading it again never duplicates or overwrites it.
+    """
+
+    key = models.SlugField(
+        _("key"), unique=True, help_text=_("A fixed identifier; the initial content uses it.")
+    )
+    source = WebsiteField(
+        _("source"), help_text=_("The page this comes from (the original page, never a copy).")
+    )
+    source_as_of = models.CharField(
+        _("as of (Stand)"),
+        max_length=10,
+        blank=True,
+        validators=[as_of_validator],
+        help_text=_(
+            "The date the source gave (2022, 2022-03 or 2022-03-14); empty if it gave none."
+        ),
+    )
+    source_checked = models.DateField(
+        _("source checked on"), help_text=_("When the team last checked the source.")
+    )
+    notes = models.TextField(
+        _("editorial notes"), blank=True, help_text=_("For the team; not shown on the site.")
+    )
+
+    class Meta:
+        abstract = True
+
+
+class ReferencePoint(MapSourced):
+    """A place that helps readers find their way on the map: a neighbouring city (drawn at the
+    map's edge, in its direction) or a landmark in the district."""
+
+    name = models.CharField(_("name"), max_length=100)
+    latitude = latitude_field()
+    longitude = longitude_field()
+    show_distance = models.BooleanField(
+        _("show distances to it"),
+        default=False,
+        help_text=_(
+            "The text beside the map gives each municipality's straight-line distance to it."
+        ),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("reference point")
+        verbose_name_plural = _("reference points")
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Station(MapSourced):
+    """A railway station or halt in the district.
+
+    Only three stations have a position of their own in the sources; the others are drawn at the
+    position of the village or municipality they serve, and `coordinate_basis` says which, so
+    that the admin and the text beside the map can say the point is approximate.
+    """
+
+    class CoordinateBasis(models.TextChoices):
+        STATION = "station", _("the station itself")
+        VILLAGE = "village", _("the village it serves (approximate)")
+        MUNICIPALITY = "municipality", _("the municipality's centre (approximate)")
+        NONE = "none", _("no position known (not drawn)")
+
+    name = models.CharField(_("name"), max_length=100)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="stations",
+        verbose_name=_("municipality"),
+        help_text=_("The municipality the station lies in."),
+    )
+    latitude = latitude_field(null=True, blank=True)
+    longitude = longitude_field(null=True, blank=True)
+    coordinate_basis = models.CharField(
+        _("position of"),
+        max_length=20,
+        choices=CoordinateBasis.choices,
+        help_text=_("What the coordinates are the position of."),
+    )
+
+    class Meta:
+        verbose_name = _("station")
+        verbose_name_plural = _("stations")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(coordinate_basis="none", latitude__isnull=True, longitude__isnull=True)
+                    | (
+                        ~models.Q(coordinate_basis="none")
+                        & models.Q(latitude__isnull=False, longitude__isnull=False)
+                    )
+                ),
+                name="station_position_matches_basis",
+                violation_error_message=_(
+                    "Enter latitude and longitude and say what they are the position of, or "
+                    "leave both empty and choose “no position known”."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_approximate(self):
+        return self.coordinate_basis in (
+            self.CoordinateBasis.VILLAGE,
+            self.CoordinateBasis.MUNICIPALITY,
+        )
+
+
+class RailLine(MapSourced):
+    """A train line with its stops in the district, in the order the train calls at them."""
+
+    code = models.CharField(_("line"), max_length=20, help_text=_("For example: RB 21."))
+    name = models.CharField(_("name"), max_length=100, help_text=_("For example: Rurtalbahn."))
+    route = models.CharField(
+        _("route"),
+        max_length=200,
+        help_text=_("Where the line runs, including beyond the district: Aachen – Düren – Köln."),
+    )
+    continues_from = models.ForeignKey(
+        ReferencePoint,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="lines_arriving",
+        verbose_name=_("comes from"),
+        help_text=_("Where the line comes from before its first stop in the district, if shown."),
+    )
+    continues_to = models.ForeignKey(
+        ReferencePoint,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="lines_leaving",
+        verbose_name=_("continues to"),
+        help_text=_("Where the line goes after its last stop in the district, if shown."),
+    )
+    stations = models.ManyToManyField(
+        Station, through="LineStop", related_name="lines", verbose_name=_("stations")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("rail line")
+        verbose_name_plural = _("rail lines")
+        ordering = ["position", "code", "name"]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+
+class LineStop(PageContent):
+    """One stop of a line; `position` gives the order in which the train calls."""
+
+    line = models.ForeignKey(
+        RailLine, on_delete=models.CASCADE, related_name="stops", verbose_name=_("rail line")
+    )
+    station = models.ForeignKey(
+        Station, on_delete=models.CASCADE, related_name="stops", verbose_name=_("station")
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+
+    class Meta:
+        verbose_name = _("stop")
+        verbose_name_plural = _("stops")
+        ordering = ["line", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["line", "position"],
+                name="line_stop_position_unique",
+                violation_error_message=_("Two stops of this line have the same position."),
+            ),
+            models.UniqueConstraint(
+                fields=["line", "station"],
+                name="line_stop_station_once",
+                violation_error_message=_("This station is already a stop of this line."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.line.code}: {self.station.name}"

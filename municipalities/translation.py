@@ -2,7 +2,15 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from municipalities.models import Link, Municipality, Place, Section
+from municipalities.models import (
+    Link,
+    Municipality,
+    Place,
+    RailLine,
+    ReferencePoint,
+    Section,
+    Station,
+)
 
 
 @register(Municipality)
@@ -23,3 +31,18 @@ class PlaceTranslationOptions(TranslationOptions):
 @register(Link)
 class LinkTranslationOptions(TranslationOptions):
     fields = ("title",)
+
+
+@register(Station)
+class StationTranslationOptions(TranslationOptions):
+    fields = ("name",)
+
+
+@register(RailLine)
+class RailLineTranslationOptions(TranslationOptions):
+    fields = ("name", "route")
+
+
+@register(ReferencePoint)
+class ReferencePointTranslationOptions(TranslationOptions):
+    fields = ("name",)

@@ -36,6 +36,7 @@ class WelcomeCenterAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
         (_("Address"), {"fields": ("street", "postcode", "city", "quarter")}),
         (_("Contact"), {"fields": ("phone", "email", "by_appointment")}),
         (_("Getting here"), {"fields": ("public_transport", "parking", "accessibility")}),
+        (_("Position on the district map"), {"fields": ("latitude", "longitude")}),
     )
     inlines = (OpeningHoursInline,)
 

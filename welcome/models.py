@@ -20,7 +20,7 @@ from core.page_cache import PageContent, PageContentQuerySet
 from core.publishing import Publishable
 from core.text import tel_uri
 from core.translation_status import TranslationTracked
-from municipalities.models import MunicipalityScopedQuerySet
+from municipalities.models import MunicipalityScopedQuerySet, latitude_field, longitude_field
 from welcome import opening_hours
 
 
@@ -79,6 +79,17 @@ class WelcomeCenter(PageContent, TranslationTracked):
             "filled in."
         ),
     )
+    # No source gives the center's coordinates: staff enter them once confirmed; until then the
+    # district map marks Düren and names the address.
+    latitude = latitude_field(
+        null=True,
+        blank=True,
+        help_text=_(
+            "Position on the district map, WGS84 in decimal degrees. Leave empty until confirmed "
+            "(for example on the city's official map); until then the map marks Düren."
+        ),
+    )
+    longitude = longitude_field(null=True, blank=True)
 
     objects = WelcomeCenterManager()
 

@@ -18,7 +18,15 @@ from django.urls import reverse
 
 from core.roles import EDITORIAL, ENQUIRIES, MUNICIPALITY
 from enquiries.models import Enquiry
-from municipalities.models import Link, Municipality, Place, Section
+from municipalities.models import (
+    Link,
+    Municipality,
+    Place,
+    RailLine,
+    ReferencePoint,
+    Section,
+    Station,
+)
 from municipalities.topics import Topic
 from welcome.models import Event, OpeningException, Page, WelcomeCenter
 
@@ -48,6 +56,10 @@ MATRIX = {
     "municipalities.place": (FULL, FULL, NONE, OWN),
     "municipalities.link": (FULL, FULL, NONE, OWN),
     "welcome.event": (FULL, FULL, NONE, OWN),
+    # The district map's data is kept by the center for the whole district.
+    "municipalities.station": (FULL, FULL, NONE, NONE),
+    "municipalities.railline": (FULL, FULL, NONE, NONE),
+    "municipalities.referencepoint": (FULL, FULL, NONE, NONE),
     "welcome.welcomecenter": (FULL, FULL, NONE, NONE),
     "welcome.openingexception": (FULL, FULL, NONE, NONE),
     "welcome.page": (FULL, FULL, NONE, NONE),
@@ -92,6 +104,30 @@ def owned_objects(municipality, slug):
     }
 
 
+def map_objects(municipality):
+    sourced = {
+        "source": "https://de.wikipedia.org/wiki/Bahnhof_D%C3%BCren",
+        "source_checked": date(2026, 12, 1),
+    }
+    return {
+        "municipalities.station": Station.objects.create(
+            key="dueren",
+            name_de="Düren (Hbf)",
+            municipality=municipality,
+            latitude="50.810833",
+            longitude="6.482500",
+            coordinate_basis="station",
+            **sourced,
+        ),
+        "municipalities.railline": RailLine.objects.create(
+            key="rb-21", code="RB 21", name_de="Rurtalbahn", route_de="Düren – Heimbach", **sourced
+        ),
+        "municipalities.referencepoint": ReferencePoint.objects.create(
+            key="koeln", name_de="Köln", latitude="50.933333", longitude="6.950000", **sourced
+        ),
+    }
+
+
 @pytest.fixture
 def world(django_user_model):
     juelich = Municipality.objects.create(name="Jülich", slug="juelich", kind="stadt")
@@ -119,6 +155,7 @@ def world(django_user_model):
             name="Erika Mustermann",
             email="erika@example.org",
         ),
+        **map_objects(dueren),
         "auth.user": users[MUNICIPALITY],
         # A group of staff's own; the role groups belong to the code (tests/core/test_roles.py).
         "auth.group": Group.objects.create(name="Newsletter"),

@@ -1,7 +1,7 @@
 """Every page runs a fixed number of SQL queries, however much content there is.
 
 The bound is asserted with ten times the initial data: 150 municipalities with a section, a
-place and a link on every topic.
+place and a link on every topic, and for the district map ten times the stations and lines.
 """
 
 from datetime import time, timedelta
@@ -10,23 +10,37 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from municipalities.models import Link, Municipality, Place, Section
+from municipalities.models import (
+    LineStop,
+    Link,
+    Municipality,
+    Place,
+    RailLine,
+    ReferencePoint,
+    Section,
+    Station,
+)
 from municipalities.topics import Topic
 from welcome.models import Event, OpeningException, OpeningExceptionInterval, WelcomeCenter
 
 pytestmark = pytest.mark.django_db
 
 # Page → maximum queries. 4 of them are on every page: the center, its regular hours, the
-# coming exceptions and their hours (for the opening status in the footer).
+# coming exceptions and their hours (for the opening status in the footer). The district map
+# adds 3 (municipalities, line stops with their lines and stations, reference points).
 BOUNDS = {
-    "/gemeinden/": 5,
-    "/gemeinden/?kind=stadt": 5,
-    "/en/municipalities/": 5,
-    "/gemeinden/juelich/": 9,
-    "/en/municipalities/juelich/": 9,
+    "/": 9,
+    "/en/": 9,
+    "/gemeinden/": 8,
+    "/gemeinden/?kind=stadt": 8,
+    "/en/municipalities/": 8,
+    "/gemeinden/juelich/": 12,
+    "/en/municipalities/juelich/": 12,
     "/gemeinden/themen/": 4,
     "/gemeinden/themen/kinderbetreuung/": 8,
     "/en/municipalities/topics/childcare/": 8,
+    "/gemeinden/themen/mobilitaet/": 11,
+    "/en/municipalities/topics/mobility/": 11,
     "/gemeinden/vergleich/": 5,
     "/gemeinden/vergleich/?municipality=dueren&municipality=juelich"
     "&municipality=titz&municipality=extra-1": 9,
@@ -74,6 +88,37 @@ def tenfold(db):
             reason_de="Sonderöffnung",
         )
         OpeningExceptionInterval.objects.create(exception=exception, opens=time(9), closes=time(12))
+    # The district map: ten times the stations (on ten times the lines) and reference points.
+    sourced = {"source": "https://example.org/", "source_checked": today}
+    assert Station.objects.count() == 35
+    stations = Station.objects.bulk_create(
+        Station(
+            key=f"extra-{n}",
+            name_de=f"Halt {n}",
+            municipality=everyone[n % 15],
+            latitude=50.65 + (n % 30) * 0.012,
+            longitude=6.28 + (n // 30) * 0.035,
+            coordinate_basis="village",
+            **sourced,
+        )
+        for n in range(315)
+    )
+    lines = RailLine.objects.bulk_create(
+        RailLine(
+            key=f"extra-{n}", code=f"RB {n + 30}", name_de="Testbahn", route_de="A – B", **sourced
+        )
+        for n in range(63)
+    )
+    LineStop.objects.bulk_create(
+        LineStop(line=lines[n % 63], station=station, position=n)
+        for n, station in enumerate(stations)
+    )
+    ReferencePoint.objects.bulk_create(
+        ReferencePoint(
+            key=f"extra-{n}", name_de=f"Ort {n}", latitude=51.2, longitude=6.0 + n * 0.02, **sourced
+        )
+        for n in range(45)
+    )
     juelich = Municipality.objects.get(slug="juelich")
     for n in range(10):
         Event.objects.create(

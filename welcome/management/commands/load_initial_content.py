@@ -11,6 +11,7 @@ from django.db import transaction
 
 from core.translation_status import mark_translated
 from municipalities.initial_content import load_municipalities
+from municipalities.initial_geo import load_geo_content
 from welcome.initial_pages import load_welcome_content
 from welcome.models import OpeningHours, WelcomeCenter
 
@@ -33,6 +34,7 @@ class Command(BaseCommand):
         data = json.loads(CONTENT_FILE.read_text(encoding="utf-8"))
         center = self.load_center(data["welcome_center"])
         municipalities = load_municipalities(data["municipalities"])
+        load_geo_content()  # the district map: adds what is missing, never overwrites
         load_welcome_content()
         self.stdout.write(
             self.style.SUCCESS(
