@@ -1,5 +1,6 @@
-"""Handling enquiries in the admin: list, assignment, statuses with history, internal notes,
-appointment confirmation/decline/cancellation, CSV export and requests under Art. 15/17 GDPR.
+"""Handling enquiries in the admin: list, assignment, statuses with history, internal notes, the
+answer by e-mail, appointment confirmation/decline/cancellation, CSV export and requests under
+Art. 15/17 GDPR.
 
 What people sent is read-only here; staff change the status, the assignee and add notes.
 """
@@ -18,8 +19,13 @@ from core.admin_mixins import (
     admin_page,
 )
 from core.personal_data import personal_data_view
-from enquiries import exports, services
-from enquiries.admin_forms import AppointmentConfirmForm, AppointmentMessageForm, EnquiryAdminForm
+from enquiries import exports, notifications, services
+from enquiries.admin_forms import (
+    AnswerForm,
+    AppointmentConfirmForm,
+    AppointmentMessageForm,
+    EnquiryAdminForm,
+)
 from enquiries.models import (
     AppointmentOption,
     Enquiry,
@@ -180,7 +186,7 @@ class EnquiryAdmin(SubmissionAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("municipalities"))
     def municipalities_display(self, obj):
-        return ", ".join(m.name for m in obj.municipalities.all()) or "–"
+        return obj.get_municipalities_display() or "–"
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         # The appointment buttons offer what the services allow.
@@ -211,6 +217,11 @@ class EnquiryAdmin(SubmissionAdminMixin, admin.ModelAdmin):
     def get_urls(self):
         urls = [
             path(
+                "<int:pk>/answer/",
+                self.admin_site.admin_view(self.answer_view),
+                name="enquiries_enquiry_answer",
+            ),
+            path(
                 "<int:pk>/appointment/<str:step>/",
                 self.admin_site.admin_view(self.appointment_view),
                 name="enquiries_enquiry_appointment",
@@ -222,6 +233,42 @@ class EnquiryAdmin(SubmissionAdminMixin, admin.ModelAdmin):
             ),
         ]
         return urls + super().get_urls()
+
+    def answer_view(self, request, pk):
+        """Write the answer to the sender, starting from a text for the kind in their language;
+        it goes out through the outbox and the status becomes answered (services)."""
+        enquiry = get_object_or_404(Enquiry, pk=pk)
+        if not self.has_change_permission(request, enquiry):
+            raise PermissionDenied
+        change_url = reverse("admin:enquiries_enquiry_change", args=[pk])
+        if not enquiry.can_be_answered:
+            messages.error(request, services.AnswerNotPossible().message)
+            return redirect(change_url)
+        form = AnswerForm(
+            request.POST if request.method == "POST" else None,
+            enquiry=enquiry,
+            initial={"text": notifications.answer_start_text(enquiry)},
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.enquiry_answer(
+                    enquiry=enquiry, text=form.cleaned_data["text"], user=request.user
+                )
+            except services.AnswerNotPossible as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(
+                    request, gettext("The answer is being sent; the status is now “Answered”.")
+                )
+            return redirect(change_url)
+        return admin_page(
+            self,
+            request,
+            "admin/enquiries/enquiry/send_email.html",
+            gettext("Answer enquiry %(reference)s") % {"reference": enquiry.reference},
+            original=enquiry,
+            form=form,
+        )
 
     def appointment_view(self, request, pk, step):
         """Confirm (with a time), decline or cancel an appointment and inform the person; the
@@ -268,7 +315,7 @@ class EnquiryAdmin(SubmissionAdminMixin, admin.ModelAdmin):
         return admin_page(
             self,
             request,
-            "admin/enquiries/enquiry/appointment.html",
+            "admin/enquiries/enquiry/send_email.html",
             titles[step] % {"reference": enquiry.reference},
             original=enquiry,
             form=form,

@@ -83,6 +83,17 @@ class Enquiry(PublicSubmission):
             Status.CLOSED,
         ),
     }
+    # How the status page names each status to the sender.
+    PUBLIC_STATUS_LABELS = {
+        Status.NEW: _("Received"),
+        Status.REQUESTED: _("Received"),
+        Status.IN_PROGRESS: _("In progress"),
+        Status.ANSWERED: _("Answered"),
+        Status.CONFIRMED: _("Appointment confirmed"),
+        Status.DECLINED: _("Appointment request declined"),
+        Status.CANCELLED: _("Appointment cancelled"),
+        Status.CLOSED: _("Closed"),
+    }
     # Statuses after which the retention period starts.
     FINAL_STATUSES = (Status.CLOSED, Status.DECLINED, Status.CANCELLED)
 
@@ -238,6 +249,17 @@ class Enquiry(PublicSubmission):
     def is_appointment(self):
         return self.kind == self.Kind.APPOINTMENT
 
+    @property
+    def can_be_answered(self):
+        """Staff answer questions, company enquiries and barrier reports by e-mail from the
+        admin (appointments have their own steps), while there is an address to write to."""
+        return (
+            not self.is_appointment
+            and bool(self.email)
+            and not self.is_anonymised
+            and self.status not in self.FINAL_STATUSES
+        )
+
     @classmethod
     def request_fields(cls, kind):
         """The fields of a kind that are about the request, not about who sent it."""
@@ -250,9 +272,22 @@ class Enquiry(PublicSubmission):
         labels = dict(Topic.choices)
         return ", ".join(str(labels.get(key, key)) for key in self.topics)
 
+    def get_municipalities_display(self):
+        return ", ".join(municipality.name for municipality in self.municipalities.all())
+
     def get_needs_display(self):
         labels = dict(self.Need.choices)
         return ", ".join(str(labels.get(key, key)) for key in self.needs)
+
+    def get_public_status_display(self):
+        return self.PUBLIC_STATUS_LABELS[self.status]
+
+    def public_history(self):
+        """(moment, label) of every status the enquiry went through, for its sender."""
+        return [
+            (change.changed_at, self.PUBLIC_STATUS_LABELS[change.new_status])
+            for change in self.status_changes.all()
+        ]
 
     def status_choices(self):
         return [(status.value, status.label) for status in self.STATUSES_BY_KIND[self.kind]]
@@ -346,6 +381,7 @@ class Notification(StoredEmail):
         APPOINTMENT_CONFIRMED = "appointment_confirmed", _("Appointment confirmed")
         APPOINTMENT_DECLINED = "appointment_declined", _("Appointment declined")
         APPOINTMENT_CANCELLED = "appointment_cancelled", _("Appointment cancelled")
+        ANSWER = "answer", _("Answer to the sender")
 
     enquiry = models.ForeignKey(
         Enquiry, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("enquiry")

@@ -1,20 +1,26 @@
 """The public enquiry forms and the confirmation page that follows them (post/redirect/get).
 
 The confirmation page's address carries only the reference, signed, never personal data; it
-sets no cookie.
+sets no cookie. The status page behind the link in the confirmation e-mail shows where an
+enquiry stands, with dates, and nothing else of what was sent.
 """
+
+from http import HTTPStatus
 
 from django.conf import settings
 from django.core import signing
 from django.http import Http404
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+from django.views import View
 from django.views.generic import TemplateView
 
 from core.views import SubmissionFormView
-from enquiries import services
+from enquiries import links, services
 from enquiries.forms import AppointmentForm, BarrierForm, CompanyForm, QuestionForm
 from enquiries.models import Enquiry
 from municipalities.models import Municipality
@@ -138,3 +144,36 @@ class EnquirySentView(TemplateView):
         context["enquiry"] = enquiry
         context["sent_confirmation"] = bool(enquiry.email)
         return context
+
+
+@method_decorator(never_cache, name="dispatch")
+class EnquiryStatusView(View):
+    """Where an enquiry stands: its status and the dates of its steps (no login; signed link)."""
+
+    template_name = "enquiries/enquiry_status.html"
+
+    def get(self, request, token):
+        self.request = request
+        try:
+            enquiry = links.enquiry_for_status(token)
+        except links.LinkExpired:
+            return self.refused(
+                gettext(
+                    "This link has expired: status links work for %(days)s days. Please "
+                    "contact us and quote your reference."
+                )
+                % {"days": settings.ENQUIRY_RETENTION_DAYS},
+                HTTPStatus.GONE,
+            )
+        except links.LinkInvalid:
+            return self.refused(
+                gettext(
+                    "This link is not valid. Please open the link exactly as it is in our "
+                    "e-mail (some e-mail programs cut long links), or contact us."
+                ),
+                HTTPStatus.NOT_FOUND,
+            )
+        return render(request, self.template_name, {"enquiry": enquiry})
+
+    def refused(self, message, status):
+        return render(self.request, self.template_name, {"error": message}, status=status)
