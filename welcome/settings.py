@@ -199,6 +199,8 @@ LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# British dates on the English pages ("31 December 2023"): welcome/formats/en/formats.py.
+FORMAT_MODULE_PATH = ["welcome.formats"]
 TIME_ZONE = "Europe/Berlin"
 USE_TZ = True
 

@@ -24,7 +24,7 @@ from core.search import SearchForm, search, terms
 from core.text import render_markdown
 from municipalities.models import Municipality
 from municipalities.topics import Topic
-from welcome import opening_hours, structured_data
+from welcome import legal, opening_hours, structured_data
 from welcome.models import Event, Page, WelcomeCenter
 
 logger = logging.getLogger(__name__)
@@ -148,13 +148,14 @@ class PageView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = get_object_or_404(Page.objects.visible_to(self.request.user), key=self.key)
-        center = WelcomeCenter.objects.first()
+        center = WelcomeCenter.objects.for_request(self.request)
         replacements = {
             "retention_days": settings.ENQUIRY_RETENTION_DAYS,
             "one_stop_shop_retention_days": settings.ONE_STOP_SHOP_RETENTION_DAYS,
             "center_email": center.email if center else "",
             "center_phone": center.phone if center else "",
             "barrier_form_url": reverse("enquiries:barrier"),
+            **legal.placeholder_values(center),
         }
         context.update(
             page=page,
