@@ -11,7 +11,8 @@ from enquiries import notifications as enquiry_mail
 from enquiries import services as enquiry_services
 from enquiries.models import Enquiry, Notification
 from onestopshop import notifications as shop_mail
-from onestopshop.models import RegistrationEmail
+from onestopshop import services as shop_services
+from onestopshop.models import DateAlert, DateAlertEmail, RegistrationEmail
 from tests import factories
 from tests.helpers import enquiry_url, open_day, token
 
@@ -73,7 +74,17 @@ def shop_emails(language):
     )
     for kind in RegistrationEmail.Kind.values:
         shop_mail.email_for(registration, kind)
-    return RegistrationEmail.objects.filter(registration=registration)
+    alert, _created = shop_services.alert_subscribe(
+        alert=DateAlert(email=f"alert-{language}@example.org", language=language),
+        submission_token=f"alert-{language}",
+        site_url="https://welcome.example.org/",
+    )
+    shop_services.alert_confirm(alert=alert)
+    shop_services.alerts_send(shop_dates=[shop_date])
+    return [
+        *RegistrationEmail.objects.filter(registration=registration),
+        *DateAlertEmail.objects.filter(alert=alert),
+    ]
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
@@ -81,9 +92,9 @@ def test_every_email_template_renders_plain_text(
     client, initial_content, data_for, rendered, language
 ):
     emails = list(enquiry_emails(client, data_for, language)) + list(shop_emails(language))
-    assert {email.kind for email in emails} == set(Notification.Kind.values) | set(
-        RegistrationEmail.Kind.values
-    )
+    kinds = {(type(email).__name__, email.kind) for email in emails}
+    for model in (Notification, RegistrationEmail, DateAlertEmail):
+        assert {(model.__name__, kind) for kind in model.Kind.values} <= kinds
     for email in emails:
         for text in (email.subject, email.body):
             for repr_sign in REPRS:
