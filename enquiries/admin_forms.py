@@ -39,7 +39,7 @@ class AnswerForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 16, "cols": 80}),
         help_text=_(
             "Starts with a text for this kind of enquiry in the sender's language: complete it "
-            "before sending. Replies go to the center's address."
+            "before sending. Replies go to the centre's address."
         ),
         error_messages={"required": _("Write the answer.")},
     )

@@ -83,6 +83,9 @@ class Enquiry(PublicSubmission):
             Status.CLOSED,
         ),
     }
+    # The languages in which the center answers and advises.
+    LANGUAGE_CHOICES = [("de", _("German")), ("en", _("English"))]
+
     # How the status page names each status to the sender.
     PUBLIC_STATUS_LABELS = {
         Status.NEW: _("Received"),
@@ -195,7 +198,9 @@ class Enquiry(PublicSubmission):
 
     # Who sent it (besides name and e-mail)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
-    preferred_language = models.CharField(_("preferred language"), max_length=60, blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=60, choices=LANGUAGE_CHOICES, blank=True
+    )
     contact_preference = models.CharField(
         _("preferred way of contact"), max_length=10, choices=ContactPreference.choices, blank=True
     )
@@ -278,6 +283,30 @@ class Enquiry(PublicSubmission):
     def get_needs_display(self):
         labels = dict(self.Need.choices)
         return ", ".join(str(labels.get(key, key)) for key in self.needs)
+
+    def sent_copy(self):
+        """(label, value) of what the person filled in, in the order the form asks: the copy on
+        the page after sending (the confirmation e-mail does not repeat it)."""
+        shown_as = {
+            "topics": self.get_topics_display,
+            "municipalities": self.get_municipalities_display,
+            "needs": self.get_needs_display,
+        }
+        rows = []
+        for name in self.KIND_FIELDS[self.kind]:
+            field = self._meta.get_field(name)
+            if name in shown_as:
+                value = shown_as[name]()
+            elif field.choices:
+                value = getattr(self, f"get_{name}_display")()
+            else:
+                value = getattr(self, name)
+            if value not in ("", None):
+                rows.append((field.verbose_name, value))
+        times = ", ".join(str(option) for option in self.options.all())
+        if times:
+            rows.append((AppointmentOption._meta.verbose_name_plural, times))
+        return rows
 
     def get_public_status_display(self):
         return self.PUBLIC_STATUS_LABELS[self.status]

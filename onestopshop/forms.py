@@ -32,6 +32,12 @@ class RegistrationForm(KernFormMixin, ProtectedForm, forms.ModelForm):
 
     submit_label = False
     required = ("name", "email")
+    required_messages = {
+        "window": _("Choose a time window"),
+        "stations": _("Choose at least one station"),
+        "advice_language": _("Choose the language of the advice"),
+        "people": _("Enter the number of people"),
+    }
 
     window = WindowChoiceField(
         label=_("Time window"),

@@ -259,7 +259,7 @@ class OpeningException(PageContent, TranslationTracked):
     closed = models.BooleanField(
         _("closed all day"),
         default=True,
-        help_text=_("Untick and enter the special opening hours below if the center is open."),
+        help_text=_("Untick and enter the special opening hours below if the centre is open."),
     )
     reason = models.CharField(
         _("reason"),
