@@ -18,6 +18,7 @@ from core.admin_mixins import (
     SubmissionAdminMixin,
     admin_page,
 )
+from core.dashboard import moment_text as dashboard_moment
 from core.personal_data import personal_data_view
 from enquiries import exports, notifications, services
 from enquiries.admin_forms import (
@@ -83,16 +84,27 @@ class NotificationInline(StoredEmailInline):
 
 
 class InternalNoteInline(admin.StackedInline):
-    """New notes can be added; written notes stay as they are (author and time are recorded)."""
+    """New notes can be added; written notes stay as they are (author and time are recorded).
+
+    The empty form for a new note shows no author and no time, so that it never looks saved.
+    """
 
     model = InternalNote
     extra = 1
     can_delete = False
-    fields = ("text", "author", "created_at")
-    readonly_fields = ("author", "created_at")
+    fields = ("text", "written_by", "written_at")
+    readonly_fields = ("written_by", "written_at")
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("author"))
+    def written_by(self, note):
+        return (note.author or "–") if note.pk else gettext("(you, when you save)")
+
+    @admin.display(description=_("written"))
+    def written_at(self, note):
+        return dashboard_moment(note.created_at) if note.pk else gettext("(when you save)")
 
 
 @admin.register(Enquiry)
@@ -103,7 +115,7 @@ class EnquiryAdmin(SubmissionAdminMixin, admin.ModelAdmin):
         "kind",
         "status",
         "sender",
-        "created_at",
+        "received",
         "assignee",
         "delivery",
     )
@@ -128,6 +140,7 @@ class EnquiryAdmin(SubmissionAdminMixin, admin.ModelAdmin):
     )
     actions = ("send_pending_emails",)
     change_form_template = "admin/enquiries/enquiry/change_form.html"
+    view_on_site = False  # the enquiry has no public page
     change_list_template = "admin/enquiries/enquiry/change_list.html"
 
     export_filename = "enquiries"
@@ -147,6 +160,12 @@ class EnquiryAdmin(SubmissionAdminMixin, admin.ModelAdmin):
         "anonymised_at",
         "delivery",
     )
+
+    def get_inlines(self, request, obj):
+        # Preferred times belong to appointment requests only.
+        if obj is not None and not obj.is_appointment:
+            return tuple(inline for inline in self.inlines if inline is not AppointmentOptionInline)
+        return self.inlines
 
     def request_fields(self, kind):
         fields = tuple(self.SHOWN_AS.get(name, name) for name in Enquiry.request_fields(kind))
@@ -171,6 +190,10 @@ class EnquiryAdmin(SubmissionAdminMixin, admin.ModelAdmin):
 
     def export_queryset(self, queryset):
         return exports.export_rows(queryset)
+
+    @admin.display(description=_("received"), ordering="created_at")
+    def received(self, obj):
+        return dashboard_moment(obj.created_at)
 
     @admin.display(description=_("sender"))
     def sender(self, obj):

@@ -161,9 +161,7 @@ class Enquiry(PublicSubmission):
     emails_related_name = "notifications"
 
     # Handling
-    reference = models.CharField(
-        _("reference"), max_length=20, unique=True, help_text=_("For example WC-2026-00042.")
-    )
+    reference = models.CharField(_("reference"), max_length=20, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
     assignee = models.ForeignKey(
