@@ -156,6 +156,7 @@ class PageView(TemplateView):
         replacements = {
             "retention_days": settings.ENQUIRY_RETENTION_DAYS,
             "one_stop_shop_retention_days": settings.ONE_STOP_SHOP_RETENTION_DAYS,
+            "one_stop_shop_alert_days": settings.ONE_STOP_SHOP_ALERT_DAYS,
             "center_email": center.email if center else "",
             "center_phone": phone(center.phone) if center else "",
             "barrier_form_url": reverse("enquiries:barrier"),

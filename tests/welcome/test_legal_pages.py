@@ -139,7 +139,10 @@ def test_privacy_policy_shows_the_retention_period_from_the_settings(
     assert "LDI NRW" in html
     assert "keine Cookies zur Nachverfolgung" in html
     settings.ENQUIRY_RETENTION_DAYS = 90
-    assert "90 days after the enquiry" in client.get("/en/privacy/").content.decode()
+    settings.ONE_STOP_SHOP_ALERT_DAYS = 200
+    english = client.get("/en/privacy/").content.decode()
+    assert "90 days after the enquiry" in english
+    assert "200 days after you signed up" in english
 
 
 def test_accessibility_statement_links_the_barrier_form_and_the_ombudsstelle(
