@@ -184,3 +184,14 @@ def test_status_token_names_only_the_reference(send, initial_content, question_d
     token = links.status_token(enquiry)
     assert token.startswith(enquiry.reference + ":")
     assert "erika" not in token.lower()
+
+
+def test_status_page_queries_are_bounded(
+    client, send, initial_content, question_data, django_assert_max_num_queries
+):
+    enquiry, confirmation = send("question", question_data)
+    for status in ["in_progress", "new"] * 10:
+        StatusChange.objects.create(enquiry=enquiry, old_status="new", new_status=status)
+    with django_assert_max_num_queries(7):
+        response = client.get(status_path(confirmation))
+    assert response.content.decode().count("<li><time") == 21
