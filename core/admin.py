@@ -1,5 +1,6 @@
 """The groups in the admin: the role groups (core/roles.py) are owned by the code, so their name
 and permissions are shown read-only and they cannot be deleted here; other groups stay editable.
+The admin site itself shows no navigation sidebar, so that lists have the full width.
 """
 
 from django.contrib import admin
@@ -10,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from core.roles import ROLES
 
 admin.site.unregister(Group)
+# The lists need the full width at 1280 px (the start page and the breadcrumbs lead everywhere).
+admin.site.enable_nav_sidebar = False
 
 
 @admin.register(Group)

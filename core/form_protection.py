@@ -1,7 +1,7 @@
 """The protection of every public form that stores what people type (enquiries, One-Stop-Shop
 registrations): a signed form token with a minimum fill time, a honeypot, and a length limit on
 every text field. The token also identifies the submission, so that a form sent twice is stored
-once (see core/submissions.py).
+once (see core/submissions.py). Every field says in plain words what to enter when it is missing.
 """
 
 import time
@@ -12,6 +12,7 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.validators import MaxLengthValidator
+from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -50,6 +51,41 @@ def protection():
     )
 
 
+# The codes of the protection's own errors: they are not about what the person entered, so the
+# form shows them apart from the error summary (templates/includes/form_error_summary.html).
+PROTECTION_CODES = ("expired", "too_fast", "honeypot")
+
+# GOV.UK-style messages that say what to enter, for the fields many forms share; a form adds its
+# own in `required_messages`. Any other required field gets a message naming its label.
+REQUIRED_MESSAGES = {
+    "name": _("Enter your name"),
+    "email": _("Enter your e-mail address"),
+    "phone": _("Enter your phone number"),
+    "message": _("Enter your message"),
+}
+EMAIL_INVALID = _("Enter an e-mail address in the correct format, like name@example.com")
+
+
+def plain_messages(form, required_messages):
+    """Give every field of the form a message that says what to enter or choose."""
+    messages = {**REQUIRED_MESSAGES, **required_messages}
+    for name, field in form.fields.items():
+        if name in messages:
+            field.error_messages["required"] = messages[name]
+        elif isinstance(
+            field.widget, (forms.RadioSelect, forms.CheckboxSelectMultiple, forms.Select)
+        ):
+            field.error_messages["required"] = format_lazy(
+                _("Choose an answer for “{label}”"), label=field.label or name
+            )
+        else:
+            field.error_messages["required"] = format_lazy(
+                _("Fill in “{label}”"), label=field.label or name
+            )
+        if isinstance(field, forms.EmailField):
+            field.error_messages["invalid"] = EMAIL_INVALID
+
+
 class ProtectedForm(forms.Form):
     """Mix it into a ModelForm as `class MyForm(KernFormMixin, ProtectedForm, forms.ModelForm)`.
 
@@ -59,6 +95,7 @@ class ProtectedForm(forms.Form):
     """
 
     required = ()
+    required_messages = {}
     AUTOCOMPLETE = {
         "name": "name",
         "email": "email",
@@ -79,6 +116,7 @@ class ProtectedForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name in self.required:
             self.fields[name].required = True
+        plain_messages(self, self.required_messages)
         for name, hint in self.AUTOCOMPLETE.items():
             if name in self.fields:
                 self.fields[name].widget.attrs["autocomplete"] = hint

@@ -11,6 +11,8 @@
 `flatten` turns any of them into one line of plain text, for search snippets and descriptions.
 """
 
+import re
+
 import markdown
 import nh3
 from django.utils.html import escape, format_html_join
@@ -43,10 +45,53 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "hreflang", "lang"}, "abbr": {"title"}, "th"
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+PLACEHOLDER = re.compile(r"\[\[(\w+)\]\]")
+HEADING = re.compile(r"^(#{1,6})\s")
+
+
+def fill_placeholders(text, replacements):
+    """Replace `[[name]]` placeholders (values escaped for Markdown). A line whose placeholder has
+    no value is left out, never shown with a gap, and so is a heading that this leaves without
+    any text."""
+    lines = []  # (line, or None where a line was left out)
+    for line in text.splitlines():
+        known = [name for name in PLACEHOLDER.findall(line) if name in replacements]
+        if any(replacements[name] in ("", None) for name in known):
+            lines.append(None)
+            continue
+        for name in known:
+            line = line.replace(f"[[{name}]]", markdown_escape(str(replacements[name])))
+        lines.append(line)
+    kept = [
+        line
+        for index, line in enumerate(lines)
+        if line is not None and not emptied_heading(lines, index)
+    ]
+    return "\n".join(kept) + "\n"
+
+
+def emptied_heading(lines, index):
+    """Whether lines[index] is a heading whose section lost lines and has no text left."""
+    heading = HEADING.match(lines[index])
+    if not heading:
+        return False
+    level, emptied = len(heading.group(1)), False
+    for line in lines[index + 1 :]:
+        if line is None:
+            emptied = True
+            continue
+        other = HEADING.match(line)
+        if other and len(other.group(1)) <= level:
+            break
+        if line.strip() and not other:
+            return False
+    return emptied
+
+
 def render_markdown(text, replacements=None):
-    """Markdown to sanitised HTML; `[[name]]` placeholders are replaced first (values escaped)."""
-    for name, value in (replacements or {}).items():
-        text = text.replace(f"[[{name}]]", markdown_escape(str(value)))
+    """Markdown to sanitised HTML; `[[name]]` placeholders are filled first (`fill_placeholders`)."""
+    if replacements:
+        text = fill_placeholders(text, replacements)
     html = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
     html = nh3.clean(
         html,

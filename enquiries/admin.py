@@ -1,5 +1,6 @@
-"""Handling enquiries in the admin: list, assignment, statuses with history, internal notes,
-appointment confirmation/decline/cancellation, CSV export and requests under Art. 15/17 GDPR.
+"""Handling enquiries in the admin: list, assignment, statuses with history, internal notes, the
+answer by e-mail, appointment confirmation/decline/cancellation, CSV export and requests under
+Art. 15/17 GDPR.
 
 What people sent is read-only here; staff change the status, the assignee and add notes.
 """
@@ -17,9 +18,15 @@ from core.admin_mixins import (
     SubmissionAdminMixin,
     admin_page,
 )
+from core.dashboard import moment_text as dashboard_moment
 from core.personal_data import personal_data_view
-from enquiries import exports, services
-from enquiries.admin_forms import AppointmentConfirmForm, AppointmentMessageForm, EnquiryAdminForm
+from enquiries import exports, notifications, services
+from enquiries.admin_forms import (
+    AnswerForm,
+    AppointmentConfirmForm,
+    AppointmentMessageForm,
+    EnquiryAdminForm,
+)
 from enquiries.models import (
     AppointmentOption,
     Enquiry,
@@ -77,16 +84,27 @@ class NotificationInline(StoredEmailInline):
 
 
 class InternalNoteInline(admin.StackedInline):
-    """New notes can be added; written notes stay as they are (author and time are recorded)."""
+    """New notes can be added; written notes stay as they are (author and time are recorded).
+
+    The empty form for a new note shows no author and no time, so that it never looks saved.
+    """
 
     model = InternalNote
     extra = 1
     can_delete = False
-    fields = ("text", "author", "created_at")
-    readonly_fields = ("author", "created_at")
+    fields = ("text", "written_by", "written_at")
+    readonly_fields = ("written_by", "written_at")
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("author"))
+    def written_by(self, note):
+        return (note.author or "–") if note.pk else gettext("(you, when you save)")
+
+    @admin.display(description=_("written"))
+    def written_at(self, note):
+        return dashboard_moment(note.created_at) if note.pk else gettext("(when you save)")
 
 
 @admin.register(Enquiry)
@@ -97,7 +115,7 @@ class EnquiryAdmin(SubmissionAdminMixin, admin.ModelAdmin):
         "kind",
         "status",
         "sender",
-        "created_at",
+        "received",
         "assignee",
         "delivery",
     )
@@ -122,6 +140,7 @@ class EnquiryAdmin(SubmissionAdminMixin, admin.ModelAdmin):
     )
     actions = ("send_pending_emails",)
     change_form_template = "admin/enquiries/enquiry/change_form.html"
+    view_on_site = False  # the enquiry has no public page
     change_list_template = "admin/enquiries/enquiry/change_list.html"
 
     export_filename = "enquiries"
@@ -141,6 +160,12 @@ class EnquiryAdmin(SubmissionAdminMixin, admin.ModelAdmin):
         "anonymised_at",
         "delivery",
     )
+
+    def get_inlines(self, request, obj):
+        # Preferred times belong to appointment requests only.
+        if obj is not None and not obj.is_appointment:
+            return tuple(inline for inline in self.inlines if inline is not AppointmentOptionInline)
+        return self.inlines
 
     def request_fields(self, kind):
         fields = tuple(self.SHOWN_AS.get(name, name) for name in Enquiry.request_fields(kind))
@@ -166,6 +191,10 @@ class EnquiryAdmin(SubmissionAdminMixin, admin.ModelAdmin):
     def export_queryset(self, queryset):
         return exports.export_rows(queryset)
 
+    @admin.display(description=_("received"), ordering="created_at")
+    def received(self, obj):
+        return dashboard_moment(obj.created_at)
+
     @admin.display(description=_("sender"))
     def sender(self, obj):
         return obj.company_name or obj.name or "–"
@@ -180,7 +209,7 @@ class EnquiryAdmin(SubmissionAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("municipalities"))
     def municipalities_display(self, obj):
-        return ", ".join(m.name for m in obj.municipalities.all()) or "–"
+        return obj.get_municipalities_display() or "–"
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         # The appointment buttons offer what the services allow.
@@ -211,6 +240,11 @@ class EnquiryAdmin(SubmissionAdminMixin, admin.ModelAdmin):
     def get_urls(self):
         urls = [
             path(
+                "<int:pk>/answer/",
+                self.admin_site.admin_view(self.answer_view),
+                name="enquiries_enquiry_answer",
+            ),
+            path(
                 "<int:pk>/appointment/<str:step>/",
                 self.admin_site.admin_view(self.appointment_view),
                 name="enquiries_enquiry_appointment",
@@ -222,6 +256,42 @@ class EnquiryAdmin(SubmissionAdminMixin, admin.ModelAdmin):
             ),
         ]
         return urls + super().get_urls()
+
+    def answer_view(self, request, pk):
+        """Write the answer to the sender, starting from a text for the kind in their language;
+        it goes out through the outbox and the status becomes answered (services)."""
+        enquiry = get_object_or_404(Enquiry, pk=pk)
+        if not self.has_change_permission(request, enquiry):
+            raise PermissionDenied
+        change_url = reverse("admin:enquiries_enquiry_change", args=[pk])
+        if not enquiry.can_be_answered:
+            messages.error(request, services.AnswerNotPossible().message)
+            return redirect(change_url)
+        form = AnswerForm(
+            request.POST if request.method == "POST" else None,
+            enquiry=enquiry,
+            initial={"text": notifications.answer_start_text(enquiry)},
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.enquiry_answer(
+                    enquiry=enquiry, text=form.cleaned_data["text"], user=request.user
+                )
+            except services.AnswerNotPossible as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(
+                    request, gettext("The answer is being sent; the status is now “Answered”.")
+                )
+            return redirect(change_url)
+        return admin_page(
+            self,
+            request,
+            "admin/enquiries/enquiry/send_email.html",
+            gettext("Answer enquiry %(reference)s") % {"reference": enquiry.reference},
+            original=enquiry,
+            form=form,
+        )
 
     def appointment_view(self, request, pk, step):
         """Confirm (with a time), decline or cancel an appointment and inform the person; the
@@ -268,7 +338,7 @@ class EnquiryAdmin(SubmissionAdminMixin, admin.ModelAdmin):
         return admin_page(
             self,
             request,
-            "admin/enquiries/enquiry/appointment.html",
+            "admin/enquiries/enquiry/send_email.html",
             titles[step] % {"reference": enquiry.reference},
             original=enquiry,
             form=form,

@@ -1,5 +1,5 @@
-"""The forms of the enquiries' admin: status and assignee of an enquiry, and the pages that
-confirm, decline or cancel an appointment."""
+"""The forms of the enquiries' admin: status and assignee of an enquiry, the answer by e-mail,
+and the pages that confirm, decline or cancel an appointment."""
 
 from django import forms
 from django.utils import timezone
@@ -30,6 +30,23 @@ class EnquiryAdminForm(forms.ModelForm):
                 }
                 choices = [c for c in choices if c[0] not in by_button or c[0] == enquiry.status]
             self.fields["status"].choices = choices
+
+
+class AnswerForm(forms.Form):
+    text = forms.CharField(
+        label=_("Answer"),
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 16, "cols": 80}),
+        help_text=_(
+            "Starts with a text for this kind of enquiry in the sender's language: complete it "
+            "before sending. Replies go to the centre's address."
+        ),
+        error_messages={"required": _("Write the answer.")},
+    )
+
+    def __init__(self, *args, enquiry, **kwargs):
+        self.enquiry = enquiry
+        super().__init__(*args, **kwargs)
 
 
 class AppointmentMessageForm(forms.Form):

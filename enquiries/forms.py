@@ -54,6 +54,9 @@ class EnquiryForm(KernFormMixin, ProtectedForm, forms.ModelForm):
         super().__init__(*args, **kwargs)
         if "phone" in self.fields:
             self.fields["phone"].validators.append(phone_validator)
+        if "preferred_language" in self.fields:
+            # The languages the center answers in; no empty choice (the page's is preselected).
+            self.fields["preferred_language"].choices = Enquiry.LANGUAGE_CHOICES
 
     def build(self):
         """The enquiry as typed, not stored: `services.enquiry_submit` stores it."""
@@ -82,6 +85,10 @@ class QuestionForm(EnquiryForm):
 
     kind = Enquiry.Kind.QUESTION
     required = ("message", "name", "email", "contact_preference")
+    required_messages = {
+        "message": _("Enter your question"),
+        "contact_preference": _("Choose how we should answer you"),
+    }
 
     topics = topic_field(help_text=_("Choose one or more."))
     municipality = forms.ModelChoiceField(
@@ -119,6 +126,7 @@ class QuestionForm(EnquiryForm):
         widgets = {
             "message": forms.Textarea(attrs={"rows": 6}),
             "moving_situation": forms.RadioSelect,
+            "preferred_language": forms.RadioSelect,
             "contact_preference": forms.RadioSelect,
         }
 
@@ -164,6 +172,11 @@ class CompanyForm(EnquiryForm):
 
     kind = Enquiry.Kind.COMPANY
     required = ("company_name", "sector", "name", "email", "phone")
+    required_messages = {
+        "company_name": _("Enter the name of your company"),
+        "sector": _("Enter your company's sector"),
+        "name": _("Enter the name of the contact person"),
+    }
 
     company_name = SingleLineField(label=_("Company"), max_length=200)
     sector = SingleLineField(label=_("Sector"), max_length=200)
@@ -230,6 +243,11 @@ class AppointmentForm(EnquiryForm):
 
     kind = Enquiry.Kind.APPOINTMENT
     required = ("mode", "name", "email")
+    required_messages = {
+        "topic": _("Choose a topic"),
+        "mode": _("Choose how you would like to talk to us"),
+        "people": _("Enter the number of people"),
+    }
 
     topic = forms.ChoiceField(label=_("Topic"), choices=[("", _("Please choose"))] + Topic.choices)
     name = SingleLineField(label=_("Your name"), max_length=200)
@@ -258,6 +276,7 @@ class AppointmentForm(EnquiryForm):
         }
         widgets = {
             "mode": forms.RadioSelect,
+            "preferred_language": forms.RadioSelect,
             "accessibility_needs": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -268,12 +287,14 @@ class AppointmentForm(EnquiryForm):
             self.fields[f"option_{number}_date"] = forms.DateField(
                 label=pgettext_lazy("appointment option", "Date %(number)s") % {"number": number},
                 required=number == 1,
+                error_messages={"required": _("Enter a date for your first preferred time")},
                 input_formats=DATE_FORMATS,
                 widget=DateInput(attrs={"maxlength": "10"}),
             )
             self.fields[f"option_{number}_time"] = forms.TimeField(
                 label=pgettext_lazy("appointment option", "Time %(number)s") % {"number": number},
                 required=number == 1,
+                error_messages={"required": _("Enter a time for your first preferred time")},
                 input_formats=TIME_FORMATS,
                 widget=TimeInput(attrs={"maxlength": "5"}),
             )
@@ -358,6 +379,10 @@ class BarrierForm(EnquiryForm):
 
     kind = Enquiry.Kind.BARRIER
     required = ("page_url", "message")
+    required_messages = {
+        "page_url": _("Enter the page where you found the barrier"),
+        "message": _("Describe the barrier"),
+    }
 
     name = SingleLineField(label=_("Your name"), max_length=200, required=False)
 

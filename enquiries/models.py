@@ -83,6 +83,20 @@ class Enquiry(PublicSubmission):
             Status.CLOSED,
         ),
     }
+    # The languages in which the center answers and advises.
+    LANGUAGE_CHOICES = [("de", _("German")), ("en", _("English"))]
+
+    # How the status page names each status to the sender.
+    PUBLIC_STATUS_LABELS = {
+        Status.NEW: _("Received"),
+        Status.REQUESTED: _("Received"),
+        Status.IN_PROGRESS: _("In progress"),
+        Status.ANSWERED: _("Answered"),
+        Status.CONFIRMED: _("Appointment confirmed"),
+        Status.DECLINED: _("Appointment request declined"),
+        Status.CANCELLED: _("Appointment cancelled"),
+        Status.CLOSED: _("Closed"),
+    }
     # Statuses after which the retention period starts.
     FINAL_STATUSES = (Status.CLOSED, Status.DECLINED, Status.CANCELLED)
 
@@ -147,9 +161,7 @@ class Enquiry(PublicSubmission):
     emails_related_name = "notifications"
 
     # Handling
-    reference = models.CharField(
-        _("reference"), max_length=20, unique=True, help_text=_("For example WC-2026-00042.")
-    )
+    reference = models.CharField(_("reference"), max_length=20, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
     assignee = models.ForeignKey(
@@ -184,7 +196,9 @@ class Enquiry(PublicSubmission):
 
     # Who sent it (besides name and e-mail)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
-    preferred_language = models.CharField(_("preferred language"), max_length=60, blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=60, choices=LANGUAGE_CHOICES, blank=True
+    )
     contact_preference = models.CharField(
         _("preferred way of contact"), max_length=10, choices=ContactPreference.choices, blank=True
     )
@@ -238,6 +252,17 @@ class Enquiry(PublicSubmission):
     def is_appointment(self):
         return self.kind == self.Kind.APPOINTMENT
 
+    @property
+    def can_be_answered(self):
+        """Staff answer questions, company enquiries and barrier reports by e-mail from the
+        admin (appointments have their own steps), while there is an address to write to."""
+        return (
+            not self.is_appointment
+            and bool(self.email)
+            and not self.is_anonymised
+            and self.status not in self.FINAL_STATUSES
+        )
+
     @classmethod
     def request_fields(cls, kind):
         """The fields of a kind that are about the request, not about who sent it."""
@@ -250,9 +275,46 @@ class Enquiry(PublicSubmission):
         labels = dict(Topic.choices)
         return ", ".join(str(labels.get(key, key)) for key in self.topics)
 
+    def get_municipalities_display(self):
+        return ", ".join(municipality.name for municipality in self.municipalities.all())
+
     def get_needs_display(self):
         labels = dict(self.Need.choices)
         return ", ".join(str(labels.get(key, key)) for key in self.needs)
+
+    def sent_copy(self):
+        """(label, value) of what the person filled in, in the order the form asks: the copy on
+        the page after sending (the confirmation e-mail does not repeat it)."""
+        shown_as = {
+            "topics": self.get_topics_display,
+            "municipalities": self.get_municipalities_display,
+            "needs": self.get_needs_display,
+        }
+        rows = []
+        for name in self.KIND_FIELDS[self.kind]:
+            field = self._meta.get_field(name)
+            if name in shown_as:
+                value = shown_as[name]()
+            elif field.choices:
+                value = getattr(self, f"get_{name}_display")()
+            else:
+                value = getattr(self, name)
+            if value not in ("", None):
+                rows.append((field.verbose_name, value))
+        times = ", ".join(str(option) for option in self.options.all())
+        if times:
+            rows.append((AppointmentOption._meta.verbose_name_plural, times))
+        return rows
+
+    def get_public_status_display(self):
+        return self.PUBLIC_STATUS_LABELS[self.status]
+
+    def public_history(self):
+        """(moment, label) of every status the enquiry went through, for its sender."""
+        return [
+            (change.changed_at, self.PUBLIC_STATUS_LABELS[change.new_status])
+            for change in self.status_changes.all()
+        ]
 
     def status_choices(self):
         return [(status.value, status.label) for status in self.STATUSES_BY_KIND[self.kind]]
@@ -346,6 +408,7 @@ class Notification(StoredEmail):
         APPOINTMENT_CONFIRMED = "appointment_confirmed", _("Appointment confirmed")
         APPOINTMENT_DECLINED = "appointment_declined", _("Appointment declined")
         APPOINTMENT_CANCELLED = "appointment_cancelled", _("Appointment cancelled")
+        ANSWER = "answer", _("Answer to the sender")
 
     enquiry = models.ForeignKey(
         Enquiry, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("enquiry")

@@ -1,15 +1,18 @@
 """E-mails about enquiries, stored as `Notification` rows and delivered by core/mail.py: the
-confirmation to the sender, the note to the center's inbox, and the answers to appointment
-requests with their calendar invitation or cancellation."""
+confirmation to the sender (with the link to the status page), the note to the center's inbox,
+the answers to appointment requests with their calendar invitation or cancellation, and the
+answer that staff write in the admin."""
 
 from datetime import timedelta
 
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from core.ical import calendar_domain, calendar_entry, calendar_file
 from core.local_time import BERLIN
 from core.mail import write_email
+from enquiries import links
 from enquiries.models import Enquiry, Notification
 from welcome.models import WelcomeCenter
 
@@ -38,7 +41,7 @@ def notifications_for_submission(enquiry, *, site_url=""):
                 Notification.Kind.CONFIRMATION,
                 enquiry.email,
                 enquiry.language,
-                {},
+                {"status_url": links.status_url(enquiry, site_url)},
                 "confirmation",
             )
         )
@@ -78,6 +81,32 @@ def notification_for_appointment(enquiry, kind, *, message=""):
         template,
         calendar=calendar,
         calendar_method=method,
+    )
+    notification.save()
+    return notification
+
+
+def answer_start_text(enquiry):
+    """The text staff start from when they answer, in the sender's language and for the kind."""
+    center = WelcomeCenter.objects.get_current()
+    with translation.override(enquiry.language):
+        text = render_to_string(
+            "enquiries/answer_start.txt", {"enquiry": enquiry, "center": center}
+        )
+    return text.strip() + "\n"
+
+
+def notification_for_answer(enquiry, text):
+    """The answer to the sender, written by staff; replies go to the center's address."""
+    center = WelcomeCenter.objects.get_current()
+    notification = _notification(
+        enquiry,
+        Notification.Kind.ANSWER,
+        enquiry.email,
+        enquiry.language,
+        {"text": text},
+        "answer",
+        reply_to=center.email if center else settings.WELCOME_CENTER_INBOX,
     )
     notification.save()
     return notification

@@ -21,6 +21,16 @@ from enquiries.models import AppointmentOption, Enquiry, Notification, StatusCha
 from enquiries.references import next_reference
 
 
+class AnswerNotPossible(DomainError):
+    def __init__(self):
+        super().__init__(
+            gettext(
+                "This enquiry cannot be answered here: it is an appointment request, it is "
+                "closed, or there is no e-mail address."
+            )
+        )
+
+
 class AppointmentNotPossible(DomainError):
     def __init__(self):
         super().__init__(gettext("This is not possible in the enquiry's current state."))
@@ -86,6 +96,19 @@ def enquiry_change_status(*, enquiry: Enquiry, status: str, user=None) -> Enquir
                 enquiry=enquiry, old_status=old_status, new_status=status, changed_by=user
             )
     return enquiry
+
+
+def enquiry_answer(*, enquiry: Enquiry, text: str, user=None) -> Notification:
+    """Send the answer that staff wrote to the sender (replies go to the center's address), keep
+    it with the enquiry's e-mails and set the status to answered."""
+    with transaction.atomic():
+        enquiry = Enquiry.objects.select_for_update().get(pk=enquiry.pk)
+        if not enquiry.can_be_answered:
+            raise AnswerNotPossible
+        notification = notifications.notification_for_answer(enquiry, text)
+        enquiry_change_status(enquiry=enquiry, status=Enquiry.Status.ANSWERED, user=user)
+        deliver_after_commit([notification])
+    return notification
 
 
 def appointment_step_possible(enquiry: Enquiry, step: str) -> bool:

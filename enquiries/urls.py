@@ -16,4 +16,5 @@ urlpatterns = [
     path(_("appointment/"), views.AppointmentView.as_view(), name="appointment"),
     path(_("report-a-barrier/"), views.BarrierView.as_view(), name="barrier"),
     path(_("sent/<str:token>/"), views.EnquirySentView.as_view(), name="sent"),
+    path(_("status/<str:token>/"), views.EnquiryStatusView.as_view(), name="status"),
 ]

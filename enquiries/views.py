@@ -1,20 +1,29 @@
 """The public enquiry forms and the confirmation page that follows them (post/redirect/get).
 
 The confirmation page's address carries only the reference, signed, never personal data; it
-sets no cookie.
+sets no cookie. The status page behind the link in the confirmation e-mail shows where an
+enquiry stands, with dates, and nothing else of what was sent.
 """
+
+from datetime import timedelta
+from http import HTTPStatus
 
 from django.conf import settings
 from django.core import signing
 from django.http import Http404
+from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from core.views import SubmissionFormView
-from enquiries import services
+from enquiries import links, services
 from enquiries.forms import AppointmentForm, BarrierForm, CompanyForm, QuestionForm
 from enquiries.models import Enquiry
 from municipalities.models import Municipality
@@ -23,6 +32,8 @@ from welcome.models import WelcomeCenter
 from welcome.opening_hours import weekly_summary
 
 SENT_SALT = "enquiries.sent"
+# How long the page after sending shows a copy of what was sent.
+SENT_COPY_MINUTES = 60
 
 
 def sent_url(enquiry):
@@ -54,8 +65,8 @@ class EnquiryFormView(SubmissionFormView):
             initial["municipality"] = slug
             initial["target_municipalities"] = [slug]
         if "preferred_language" in self.form_class.base_fields:
-            # The language of the page, named in that language, as a sensible first answer.
-            initial["preferred_language"] = dict(settings.LANGUAGES)[self.request.LANGUAGE_CODE]
+            # The language of the page as a sensible first answer.
+            initial["preferred_language"] = self.request.LANGUAGE_CODE
         return initial
 
     def submit(self, form):
@@ -114,8 +125,10 @@ class BarrierView(EnquiryFormView):
 
     def get_initial(self):
         initial = super().get_initial()
+        # The page the footer link was opened from: a path on this site only, never elsewhere.
         page = self.request.GET.get("page", "")[:500]
-        if page.startswith("/") and not page.startswith("//"):
+        same_site = url_has_allowed_host_and_scheme(page, allowed_hosts=None)
+        if page.startswith("/") and same_site and "\\" not in page:
             initial["page_url"] = self.request.build_absolute_uri(page)
         return initial
 
@@ -137,4 +150,41 @@ class EnquirySentView(TemplateView):
             raise Http404
         context["enquiry"] = enquiry
         context["sent_confirmation"] = bool(enquiry.email)
+        context["answer_days"] = settings.ENQUIRY_ANSWER_DUE_WORKING_DAYS
+        # The copy of what was sent only right after sending: the address stays in the history.
+        fresh = timezone.now() - enquiry.created_at < timedelta(minutes=SENT_COPY_MINUTES)
+        context["sent_copy"] = enquiry.sent_copy() if fresh and not enquiry.is_anonymised else []
         return context
+
+
+@method_decorator(never_cache, name="dispatch")
+class EnquiryStatusView(View):
+    """Where an enquiry stands: its status and the dates of its steps (no login; signed link)."""
+
+    template_name = "enquiries/enquiry_status.html"
+
+    def get(self, request, token):
+        self.request = request
+        try:
+            enquiry = links.enquiry_for_status(token)
+        except links.LinkExpired:
+            return self.refused(
+                gettext(
+                    "This link has expired: status links work for %(days)s days. Please "
+                    "contact us and quote your reference."
+                )
+                % {"days": settings.ENQUIRY_RETENTION_DAYS},
+                HTTPStatus.GONE,
+            )
+        except links.LinkInvalid:
+            return self.refused(
+                gettext(
+                    "This link is not valid. Please open the link exactly as it is in our "
+                    "e-mail (some e-mail programs cut long links), or contact us."
+                ),
+                HTTPStatus.NOT_FOUND,
+            )
+        return render(request, self.template_name, {"enquiry": enquiry})
+
+    def refused(self, message, status):
+        return render(self.request, self.template_name, {"error": message}, status=status)

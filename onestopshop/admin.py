@@ -27,7 +27,14 @@ from onestopshop.admin_forms import (
     ShopDateAdminForm,
     TimeWindowFormSet,
 )
-from onestopshop.models import Registration, RegistrationEmail, ShopDate, TimeWindow
+from onestopshop.models import (
+    DateAlert,
+    DateAlertEmail,
+    Registration,
+    RegistrationEmail,
+    ShopDate,
+    TimeWindow,
+)
 from onestopshop.proposals import proposals
 
 
@@ -62,6 +69,26 @@ class ShopDateAdmin(TabbedTranslationAdmin):
     date_hierarchy = "date"
     inlines = (TimeWindowInline,)
     change_list_template = "admin/onestopshop/shopdate/change_list.html"
+    actions = ("publish",)
+
+    @admin.action(description=_("Publish the selected dates and tell those who asked"))
+    def publish(self, request, queryset):
+        count = services.shop_dates_publish(shop_dates=list(queryset.order_by("date")))
+        self.message_user(
+            request,
+            ngettext("%(count)d date was published.", "%(count)d dates were published.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    def save_model(self, request, obj, form, change):
+        if obj.is_published and (not change or "is_published" in form.changed_data):
+            # Published by hand: the same as the action, so that those who asked hear of it.
+            obj.is_published = False
+            super().save_model(request, obj, form, change)
+            services.shop_dates_publish(shop_dates=[obj])
+        else:
+            super().save_model(request, obj, form, change)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is None:
@@ -155,14 +182,18 @@ class ShopDateAdmin(TabbedTranslationAdmin):
         )
         if request.method == "POST" and "create" in request.POST and form.is_valid():
             with transaction.atomic():
-                for day in form.cleaned_data["dates"]:
+                created = [
                     services.shop_date_create(
                         day=day,
                         first_start=form.cleaned_data["first_start"],
                         last_end=form.cleaned_data["last_end"],
                         places=form.cleaned_data["places_per_window"],
-                        is_published=form.cleaned_data["is_published"],
+                        is_published=False,
                     )
+                    for day in form.cleaned_data["dates"]
+                ]
+                if form.cleaned_data["is_published"]:
+                    services.shop_dates_publish(shop_dates=created)
             count = len(form.cleaned_data["dates"])
             messages.success(
                 request,
@@ -354,3 +385,25 @@ class RegistrationAdmin(SubmissionAdminMixin, admin.ModelAdmin):
     @admin.action(description=_("Clear the attendance mark of the selected registrations"))
     def clear_attendance(self, request, queryset):
         self._mark(request, queryset, "")
+
+
+class DateAlertEmailInline(StoredEmailInline):
+    model = DateAlertEmail
+
+
+@admin.register(DateAlert)
+class DateAlertAdmin(admin.ModelAdmin):
+    """The addresses that asked about new dates: read-only; deleting one unsubscribes it."""
+
+    list_display = ("email", "language", "created_at", "confirmed_at", "ends_at")
+    list_filter = (("confirmed_at", admin.EmptyFieldListFilter), "language")
+    search_fields = ("email",)
+    fields = ("email", "language", "created_at", "confirm_by", "confirmed_at", "ends_at")
+    readonly_fields = fields
+    inlines = (DateAlertEmailInline,)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

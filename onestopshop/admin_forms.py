@@ -96,7 +96,16 @@ class ProposeForm(TimeWindowsFields):
         coerce=date.fromisoformat,
         help_text=_("First Fridays that are no public holiday and have no date yet."),
     )
-    is_published = forms.BooleanField(label=_("Publish at once"), required=False, initial=True)
+    is_published = forms.BooleanField(
+        label=_("Publish at once"),
+        required=False,
+        initial=False,
+        help_text=_(
+            "Without the tick the dates are drafts: confirm them with the partners, then publish "
+            "them with the action in the list. Publishing tells everyone who asked about new "
+            "dates."
+        ),
+    )
 
     field_order = ("months", "dates", "first_start", "last_end", "places_per_window")
 

@@ -1,14 +1,14 @@
 """The public registration form for a One-Stop-Shop date, protected like the enquiry forms
 (signed form token with a minimum fill time, honeypot, length limits, stored once)."""
 
-from crispy_forms.layout import HTML, Fieldset, Layout
+from crispy_forms.layout import HTML, Field, Fieldset, Layout
 from django import forms
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from core.form_protection import ProtectedForm, SingleLineField, protection
 from core.forms import KernFormMixin
-from onestopshop.models import AdviceLanguage, Registration, Station, TimeWindow
+from onestopshop.models import AdviceLanguage, DateAlert, Registration, Station, TimeWindow
 from onestopshop.services import WindowFull
 
 MAX_PEOPLE = 10
@@ -32,6 +32,12 @@ class RegistrationForm(KernFormMixin, ProtectedForm, forms.ModelForm):
 
     submit_label = False
     required = ("name", "email")
+    required_messages = {
+        "window": _("Choose a time window"),
+        "stations": _("Choose at least one station"),
+        "advice_language": _("Choose the language of the advice"),
+        "people": _("Enter the number of people"),
+    }
 
     window = WindowChoiceField(
         label=_("Time window"),
@@ -108,3 +114,29 @@ class RegistrationForm(KernFormMixin, ProtectedForm, forms.ModelForm):
         if window is not None and people and people > window.free_places:
             self.add_error("window", WindowFull(window.free_places).message)
         return cleaned_data
+
+
+class DateAlertForm(KernFormMixin, ProtectedForm, forms.ModelForm):
+    """An e-mail address to tell when new dates are open (confirmed by a link: double opt-in)."""
+
+    submit_label = _("Tell me about new dates")
+    required = ("email",)
+
+    class Meta:
+        model = DateAlert
+        fields = ("email",)
+        labels = {"email": _("E-mail address")}
+        help_texts = {
+            "email": _("We send you a link to confirm it. Nothing else is sent to this address.")
+        }
+        error_messages = {
+            "email": {
+                "required": _("Enter your e-mail address"),
+                "invalid": _(
+                    "Enter an e-mail address in the correct format, like name@example.com"
+                ),
+            }
+        }
+
+    def get_layout(self):
+        return [Field("email", autocomplete="email"), protection()]

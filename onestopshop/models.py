@@ -344,3 +344,61 @@ class RegistrationEmail(StoredEmail):
 
     class Meta(StoredEmail.Meta):
         indexes = [models.Index(fields=["state"], name="onestopshop_email_state")]
+
+
+class DateAlertQuerySet(PublicSubmissionQuerySet):
+    def active(self, now=None):
+        """Confirmed and within the retention period: these get the e-mail about new dates."""
+        now = now or timezone.now()
+        return self.filter(confirmed_at__isnull=False, ends_at__gt=now)
+
+    def due_for_deletion(self, now=None):
+        """Never confirmed in time, or past the retention period."""
+        now = now or timezone.now()
+        return self.filter(Q(confirmed_at__isnull=True, confirm_by__lte=now) | Q(ends_at__lte=now))
+
+
+class DateAlert(PublicSubmission):
+    """An e-mail address that asked to be told when new One-Stop-Shop dates are open.
+
+    Double opt-in: it only counts once confirmed by the link in the first e-mail. Every e-mail
+    carries a link to unsubscribe, which deletes the row; without it the row is deleted
+    ONE_STOP_SHOP_ALERT_DAYS after subscribing (and unconfirmed ones when the link expires).
+    """
+
+    emails_related_name = "emails"
+
+    key = models.UUIDField(_("key"), default=uuid.uuid4, unique=True, editable=False)
+    site_url = models.CharField(_("website address"), max_length=200, blank=True, editable=False)
+    created_at = models.DateTimeField(_("subscribed"), default=timezone.now)
+    confirm_by = models.DateTimeField(_("confirm by"))
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    ends_at = models.DateTimeField(
+        _("deleted on"), help_text=_("The end of the retention period: the address is deleted.")
+    )
+
+    objects = DateAlertQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("alert about new dates")
+        verbose_name_plural = _("alerts about new dates")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.email or "–"
+
+
+class DateAlertEmail(StoredEmail):
+    """An e-mail to an address that asked about new dates (see `StoredEmail`)."""
+
+    class Kind(models.TextChoices):
+        CONFIRM = "confirm", _("Request to confirm")
+        NEW_DATES = "new_dates", _("New dates are open")
+
+    alert = models.ForeignKey(
+        DateAlert, on_delete=models.CASCADE, related_name="emails", verbose_name=_("alert")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+
+    class Meta(StoredEmail.Meta):
+        indexes = [models.Index(fields=["state"], name="onestopshop_alertemail_state")]

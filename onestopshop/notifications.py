@@ -12,7 +12,7 @@ from django.utils import translation
 from core.ical import calendar_domain, calendar_entry, calendar_file
 from core.mail import write_email
 from onestopshop import links
-from onestopshop.models import RegistrationEmail
+from onestopshop.models import DateAlertEmail, RegistrationEmail
 from welcome.models import WelcomeCenter
 
 TEMPLATES = {
@@ -85,6 +85,44 @@ def email_for(registration, kind):
         recipient=registration.email,
         calendar=registration_calendar(registration, method) if method else "",
         calendar_method=method,
+    )
+    email.save()
+    return email
+
+
+def alert_absolute(alert, view_name, token=None):
+    kwargs = {"token": token} if token else {}
+    with translation.override(alert.language):
+        path = reverse(f"onestopshop:{view_name}", kwargs=kwargs)
+    return alert.site_url.rstrip("/") + path
+
+
+def email_for_alert(alert, kind, shop_dates=()):
+    """Store (not yet send) an e-mail to an address that asked about new dates."""
+    template = {
+        DateAlertEmail.Kind.CONFIRM: "alert_confirm",
+        DateAlertEmail.Kind.NEW_DATES: "alert_new_dates",
+    }[kind]
+    context = {
+        "alert": alert,
+        "shop_dates": shop_dates,
+        "center": WelcomeCenter.objects.get_current(),
+        "confirm_url": alert_absolute(alert, "alert_confirm", links.alert_confirm_token(alert)),
+        "unsubscribe_url": alert_absolute(
+            alert, "alert_unsubscribe", links.alert_unsubscribe_token(alert)
+        ),
+        "list_url": alert_absolute(alert, "list"),
+        "confirmation_hours": settings.ONE_STOP_SHOP_CONFIRMATION_HOURS,
+        "alert_days": settings.ONE_STOP_SHOP_ALERT_DAYS,
+    }
+    email = write_email(
+        DateAlertEmail,
+        template=f"onestopshop/email/{template}",
+        context=context,
+        language=alert.language,
+        alert=alert,
+        kind=kind,
+        recipient=alert.email,
     )
     email.save()
     return email

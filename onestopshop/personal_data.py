@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.personal_data import Source, anonymise_all, export_emails, json_value, register
-from onestopshop.models import Registration, RegistrationEmail
+from onestopshop.models import DateAlert, DateAlertEmail, Registration, RegistrationEmail
 
 
 def export(registrations):
@@ -44,5 +44,39 @@ register(
             "admin:onestopshop_registration_change", args=[registration.pk]
         ),
         order=20,
+    )
+)
+
+
+def export_alerts(alerts):
+    return [
+        {
+            "email": alert.email,
+            "language": alert.language,
+            "subscribed": json_value(alert.created_at),
+            "confirmed": json_value(alert.confirmed_at),
+            "deleted_on": json_value(alert.ends_at),
+            "emails": export_emails(alert.emails.all()),
+        }
+        for alert in alerts.prefetch_related("emails")
+    ]
+
+
+def delete_alerts(alerts):
+    _total, by_model = alerts.delete()
+    return by_model.get(DateAlert._meta.label, 0)
+
+
+register(
+    Source(
+        key="date_alerts",
+        label=_("Alerts about new One-Stop-Shop dates"),
+        models=(DateAlert, DateAlertEmail),
+        find=lambda email: DateAlert.objects.for_email(email).order_by("-created_at"),
+        export=export_alerts,
+        erase=delete_alerts,
+        describe=lambda alert: str(alert),
+        url=lambda alert: reverse("admin:onestopshop_datealert_change", args=[alert.pk]),
+        order=25,
     )
 )

@@ -1,5 +1,6 @@
 """Writes to the One-Stop-Shop: registering (on the shared submission pipeline, core/submissions.py),
-confirming, cancelling, reminders, attendance, creating dates, and erasure under the GDPR.
+confirming, cancelling, reminders, attendance, creating and publishing dates, the alerts about
+new dates (double opt-in, unsubscribe), and erasure under the GDPR.
 
 Places are guarded by a row lock on the time window (SELECT … FOR UPDATE inside a transaction):
 whoever registers or confirms for a window waits until the previous writer has committed and
@@ -21,6 +22,8 @@ from core.submissions import submit_once
 from onestopshop import notifications
 from onestopshop.models import (
     AdviceLanguage,
+    DateAlert,
+    DateAlertEmail,
     Registration,
     RegistrationEmail,
     ShopDate,
@@ -283,3 +286,70 @@ def registrations_erase_expired(*, now=None) -> tuple[int, int]:
         registration.anonymise(now)
         anonymised += 1
     return expired_count, anonymised
+
+
+def alert_subscribe(*, alert: DateAlert, submission_token: str, site_url: str):
+    """Store an address that asks about new dates and send the link to confirm it (double
+    opt-in); return (alert, created). A form sent twice is stored once."""
+
+    def store(token):
+        now = timezone.now()
+        alert.submission_token = token
+        alert.site_url = site_url[:200]
+        alert.created_at = now
+        alert.confirm_by = now + timedelta(hours=settings.ONE_STOP_SHOP_CONFIRMATION_HOURS)
+        alert.ends_at = now + timedelta(days=settings.ONE_STOP_SHOP_ALERT_DAYS)
+        alert.full_clean(validate_unique=False)
+        alert.save()
+        email = notifications.email_for_alert(alert, DateAlertEmail.Kind.CONFIRM)
+        deliver_after_commit([email])
+        return alert
+
+    return submit_once(model=DateAlert, submission_token=submission_token, store=store)
+
+
+def alert_confirm(*, alert: DateAlert) -> DateAlert:
+    """Confirm the address (confirming twice changes nothing)."""
+    if alert.confirmed_at is None:
+        alert.confirmed_at = timezone.now()
+        alert.save(update_fields=["confirmed_at"])
+    return alert
+
+
+def alert_unsubscribe(*, alert: DateAlert) -> None:
+    """Delete the address and its e-mails at once."""
+    alert.delete()
+
+
+def shop_dates_publish(*, shop_dates) -> int:
+    """Publish dates and tell every confirmed address about those newly open; return how many
+    dates became public."""
+    with transaction.atomic():
+        newly = [shop_date for shop_date in shop_dates if not shop_date.is_published]
+        for shop_date in newly:
+            shop_date.is_published = True
+            shop_date.save(update_fields=["is_published", "updated_at"])
+        alerts_send(shop_dates=newly)
+    return len(newly)
+
+
+def alerts_send(*, shop_dates) -> int:
+    """E-mail every confirmed address about dates that were just published; return how many."""
+    coming = sorted(
+        (d for d in shop_dates if d.is_published and d.date >= timezone.localdate()),
+        key=lambda shop_date: shop_date.date,
+    )
+    if not coming:
+        return 0
+    emails = [
+        notifications.email_for_alert(alert, DateAlertEmail.Kind.NEW_DATES, coming)
+        for alert in DateAlert.objects.active().order_by("pk")
+    ]
+    deliver_after_commit(emails)
+    return len(emails)
+
+
+def alerts_delete_expired(*, now=None) -> int:
+    """Delete the alerts never confirmed in time and those past the retention period."""
+    _total, by_model = DateAlert.objects.due_for_deletion(now).delete()
+    return by_model.get(DateAlert._meta.label, 0)

@@ -31,4 +31,16 @@ urlpatterns = [
     path(_("confirm/<str:token>/"), views.RegistrationConfirmView.as_view(), name="confirm"),
     path(_("registration/<str:token>/"), views.RegistrationManageView.as_view(), name="manage"),
     path(_("registration/<str:token>/calendar.ics"), views.registration_ics, name="ics"),
+    path(_("new-dates/"), views.DateAlertView.as_view(), name="alert"),
+    path(_("new-dates/sent/"), views.DateAlertSentView.as_view(), name="alert_sent"),
+    path(
+        _("new-dates/confirm/<str:token>/"),
+        views.DateAlertLinkView.as_view(step="confirm"),
+        name="alert_confirm",
+    ),
+    path(
+        _("new-dates/unsubscribe/<str:token>/"),
+        views.DateAlertLinkView.as_view(step="unsubscribe"),
+        name="alert_unsubscribe",
+    ),
 ]

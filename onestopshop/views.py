@@ -1,6 +1,6 @@
 """Public pages of the One-Stop-Shop: the coming dates with free places, the registration form,
 the page after registering, and the pages behind the signed links in the e-mails (confirm; view,
-add to the calendar, cancel).
+add to the calendar, cancel); the alert about new dates (sign up, confirm, unsubscribe).
 
 Links from e-mails never change anything by being opened (mail scanners open them): confirming
 and cancelling are buttons that post. A tampered, cut-off or expired link gets a page that says
@@ -22,8 +22,8 @@ from django.views.generic import ListView, TemplateView
 
 from core.views import SubmissionFormView
 from onestopshop import links, services
-from onestopshop.forms import RegistrationForm
-from onestopshop.models import Registration, ShopDate, Station
+from onestopshop.forms import DateAlertForm, RegistrationForm
+from onestopshop.models import DateAlert, Registration, ShopDate, Station
 from onestopshop.notifications import registration_calendar
 
 
@@ -238,3 +238,79 @@ def registration_ics(request, token):
     response["Content-Disposition"] = 'attachment; filename="one-stop-shop.ics"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+class DateAlertView(SubmissionFormView):
+    """Ask to be told by e-mail when new dates are open."""
+
+    model = DateAlert
+    form_class = DateAlertForm
+    template_name = "onestopshop/alert_form.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["alert_days"] = settings.ONE_STOP_SHOP_ALERT_DAYS
+        return context
+
+    def submit(self, form):
+        alert = form.build()
+        alert.language = self.request.LANGUAGE_CODE
+        return services.alert_subscribe(
+            alert=alert,
+            submission_token=form.submission_token,
+            site_url=self.request.build_absolute_uri("/"),
+        )
+
+    def sent_url(self, alert):
+        return reverse("onestopshop:alert_sent")
+
+
+@method_decorator(never_cache, name="dispatch")
+class DateAlertSentView(TemplateView):
+    """After signing up: please confirm through the link in the e-mail."""
+
+    template_name = "onestopshop/alert_done.html"
+    extra_context = {"step": "sent"}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["confirmation_hours"] = settings.ONE_STOP_SHOP_CONFIRMATION_HOURS
+        return context
+
+
+@method_decorator(never_cache, name="dispatch")
+class DateAlertLinkView(View):
+    """A link from an alert e-mail: a button confirms or unsubscribes (opening it does not)."""
+
+    step = None  # "confirm" or "unsubscribe"
+
+    def dispatch(self, request, *args, **kwargs):
+        find = links.alert_for_confirm if self.step == "confirm" else links.alert_for_unsubscribe
+        try:
+            self.alert = find(kwargs["token"])
+        except links.LinkExpired:
+            return link_refused(
+                request,
+                gettext("This confirmation link has expired. Please sign up again."),
+                status=HTTPStatus.GONE,
+            )
+        except links.LinkInvalid:
+            if self.step == "unsubscribe":
+                # Already unsubscribed (or deleted after the retention period): nothing is stored.
+                return render(request, "onestopshop/alert_done.html", {"step": "unsubscribed"})
+            return link_refused(request, invalid_link_message())
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        return render(
+            request, "onestopshop/alert_link.html", {"step": self.step, "alert": self.alert}
+        )
+
+    def post(self, request, *args, **kwargs):
+        if self.step == "confirm":
+            services.alert_confirm(alert=self.alert)
+            step = "confirmed"
+        else:
+            services.alert_unsubscribe(alert=self.alert)
+            step = "unsubscribed"
+        return render(request, "onestopshop/alert_done.html", {"step": step})

@@ -37,6 +37,24 @@ class WelcomeCenterAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
         (_("Contact"), {"fields": ("phone", "email", "by_appointment")}),
         (_("Getting here"), {"fields": ("public_transport", "parking", "accessibility")}),
         (_("Position on the district map"), {"fields": ("latitude", "longitude")}),
+        (
+            _("Legal details (imprint, privacy policy, accessibility statement)"),
+            {
+                "fields": (
+                    "content_responsible",
+                    "vat_id",
+                    "has_no_vat_id",
+                    "data_protection_officer",
+                    "server_log_days",
+                    "accessibility_compliance",
+                    "accessibility_statement_date",
+                ),
+                "description": _(
+                    "Only what the Kreis Düren has confirmed. Until a detail is filled in, its "
+                    "line is left out of the page and the admin start page lists it."
+                ),
+            },
+        ),
     )
     inlines = (OpeningHoursInline,)
 

@@ -1,5 +1,6 @@
 """The Welcome-Center app: cached pages show the center's opening status, so they expire when it
-changes (registered with core/page_cache.py)."""
+changes (registered with core/page_cache.py); `check --deploy` warns while the legal pages miss
+an item (welcome/checks.py)."""
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
@@ -22,5 +23,6 @@ class WelcomeConfig(AppConfig):
 
     def ready(self):
         from core.page_cache import register_lifetime
+        from welcome import checks  # noqa: F401 -- registers the deploy check of the legal pages
 
         register_lifetime(next_opening_status_change)

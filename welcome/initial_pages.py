@@ -1,10 +1,12 @@
 """Initial content of the Welcome-Center app beyond the center's facts: the staff-edited pages
 (Impressum, Datenschutz, Barrierefreiheit, Leichte Sprache, Gebärdensprache) and the directions
-by train and bus, written from the facts in kreis-dueren.json.
+by train and bus, written from the facts in kreis-dueren.json and the research notes for the legal
+pages (legal.json, December 2026).
 
 Called by `load_initial_content`. Pages are only created when missing and texts only filled
 when empty, so that running the command again never overwrites what staff have edited.
-Open points that no source confirms are marked in the texts for the editors to fill in.
+Details that no source confirms are placeholders of welcome/legal.py: their lines are left out
+until staff fill them in.
 """
 
 from pathlib import Path

@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core import ical
@@ -90,6 +90,63 @@ class WelcomeCenter(PageContent, TranslationTracked):
         ),
     )
     longitude = longitude_field(null=True, blank=True)
+
+    # What the legal pages must state and no source gave us (welcome/legal.py lists them): each
+    # stays empty until the Kreis confirms it, and the pages leave its line out until then.
+    class AccessibilityCompliance(models.TextChoices):
+        FULL = "full", pgettext_lazy("compliant with BITV NRW", "fully")
+        PARTIAL = "partial", pgettext_lazy("compliant with BITV NRW", "partially")
+
+    data_protection_officer = models.TextField(
+        _("data protection officer"),
+        blank=True,
+        help_text=_(
+            "Postal address and e-mail address of the Kreis Düren's data protection officer "
+            "(Art. 37(7) GDPR; a name is not required). Shown in the privacy policy."
+        ),
+    )
+    vat_id = models.CharField(
+        _("VAT identification number"),
+        max_length=20,
+        blank=True,
+        help_text=_("The Kreis Düren's VAT ID, if it has one (§ 5 DDG). Shown in the imprint."),
+    )
+    has_no_vat_id = models.BooleanField(
+        _("the Kreis has no VAT ID"),
+        default=False,
+        help_text=_(
+            "Tick once the Kreis has confirmed that it has none: the imprint then needs none."
+        ),
+    )
+    content_responsible = models.TextField(
+        _("responsible for the content"),
+        blank=True,
+        help_text=_(
+            "Name and address of the person responsible for the content (§ 18(2) MStV). Shown "
+            "in the imprint."
+        ),
+    )
+    server_log_days = models.PositiveSmallIntegerField(
+        _("server logs kept for (days)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "How long the web server's operator keeps its logs. Shown in the privacy policy."
+        ),
+    )
+    accessibility_compliance = models.CharField(
+        _("compliance with BITV NRW"),
+        max_length=10,
+        choices=AccessibilityCompliance.choices,
+        blank=True,
+        help_text=_("The result of an accessibility audit. Shown in the accessibility statement."),
+    )
+    accessibility_statement_date = models.DateField(
+        _("accessibility statement prepared or last reviewed on"),
+        null=True,
+        blank=True,
+        help_text=_("Review it at least once a year (§ 4 BITV NRW)."),
+    )
 
     objects = WelcomeCenterManager()
 
@@ -202,7 +259,7 @@ class OpeningException(PageContent, TranslationTracked):
     closed = models.BooleanField(
         _("closed all day"),
         default=True,
-        help_text=_("Untick and enter the special opening hours below if the center is open."),
+        help_text=_("Untick and enter the special opening hours below if the centre is open."),
     )
     reason = models.CharField(
         _("reason"),
@@ -483,7 +540,8 @@ class Page(Publishable, TranslationTracked):
         help_text=_(
             "Markdown: ## headings, paragraphs, lists, [links](https://…). HTML and scripts are "
             "removed. Placeholders: [[retention_days]], [[center_email]], [[center_phone]], "
-            "[[barrier_form_url]]."
+            "[[barrier_form_url]] and the legal details of the Welcome-Center (for example "
+            "[[data_protection_officer]]); a line whose detail is not filled in is left out."
         ),
     )
     video = models.FileField(

@@ -34,8 +34,14 @@ WEEKDAY_ABBREVIATIONS = [
     pgettext_lazy("weekday abbreviation", "Sun"),
 ]
 
-# The `holidays` package's names for each of the site's languages.
+# The `holidays` package's names for each of the site's languages. It knows only American
+# English; the English pages use the British names.
 HOLIDAY_LANGUAGES = {"de": "de", "en": "en_US"}
+BRITISH_HOLIDAY_NAMES = {
+    "Labor Day": "Labour Day",
+    "Pentecost Monday": "Whit Monday",
+    "Second Day of Christmas": "Boxing Day",
+}
 
 
 @dataclass(frozen=True)
@@ -174,7 +180,10 @@ def merge_intervals(intervals):
 
 @lru_cache(maxsize=32)
 def _holidays(year, language):
-    return dict(holidays.Germany(subdiv="NW", years=year, language=language))
+    names = holidays.Germany(subdiv="NW", years=year, language=language)
+    if language == "en_US":
+        return {day: BRITISH_HOLIDAY_NAMES.get(name, name) for day, name in names.items()}
+    return dict(names)
 
 
 def holiday_name(day, language=None):

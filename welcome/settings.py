@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "core.middleware.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -199,6 +200,8 @@ LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# British dates on the English pages ("31 December 2023"): welcome/formats/en/formats.py.
+FORMAT_MODULE_PATH = ["welcome.formats"]
 TIME_ZONE = "Europe/Berlin"
 USE_TZ = True
 
@@ -268,6 +271,8 @@ ENQUIRY_ANSWER_DUE_WORKING_DAYS = env_int("ENQUIRY_ANSWER_DUE_WORKING_DAYS", 2)
 # hours within which a registration must be confirmed by the link in the e-mail (else it expires).
 ONE_STOP_SHOP_RETENTION_DAYS = env_int("ONE_STOP_SHOP_RETENTION_DAYS", 30)
 ONE_STOP_SHOP_CONFIRMATION_HOURS = env_int("ONE_STOP_SHOP_CONFIRMATION_HOURS", 24)
+# Days after subscribing to "tell me when new dates are open" until the address is deleted.
+ONE_STOP_SHOP_ALERT_DAYS = env_int("ONE_STOP_SHOP_ALERT_DAYS", 365)
 # Abuse protection of the enquiry forms: seconds a person needs at least to fill a form, how long
 # a form stays valid, and how many enquiries one client address may send per window (seconds).
 ENQUIRY_MIN_FILL_SECONDS = env_int("ENQUIRY_MIN_FILL_SECONDS", 3)

@@ -21,10 +21,11 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from core.ical import calendar_file
 from core.search import SearchForm, search, terms
+from core.templatetags.phone_numbers import phone
 from core.text import render_markdown
 from municipalities.models import Municipality
 from municipalities.topics import Topic
-from welcome import opening_hours, structured_data
+from welcome import legal, opening_hours, structured_data
 from welcome.models import Event, Page, WelcomeCenter
 
 logger = logging.getLogger(__name__)
@@ -57,10 +58,13 @@ class ContactView(TemplateView):
         schedule = center.schedule(today)
         exceptions = opening_hours.upcoming_exceptions(schedule, today, limit=8)
         url = self.request.build_absolute_uri(self.request.path)
+        coming_days = opening_hours.week(schedule, today)
         context.update(
             center=center,
             regular_week=[(weekday, schedule.regular_intervals(weekday)) for weekday in range(7)],
-            coming_days=opening_hours.week(schedule, today),
+            coming_days=coming_days,
+            # The note column only when a day has one (a holiday, changed hours).
+            coming_notes=any(day.note for day in coming_days),
             exceptions=exceptions,
             json_ld=structured_data.to_script_json(
                 structured_data.government_office(center, schedule, exceptions, url)
@@ -148,13 +152,15 @@ class PageView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = get_object_or_404(Page.objects.visible_to(self.request.user), key=self.key)
-        center = WelcomeCenter.objects.first()
+        center = WelcomeCenter.objects.for_request(self.request)
         replacements = {
             "retention_days": settings.ENQUIRY_RETENTION_DAYS,
             "one_stop_shop_retention_days": settings.ONE_STOP_SHOP_RETENTION_DAYS,
+            "one_stop_shop_alert_days": settings.ONE_STOP_SHOP_ALERT_DAYS,
             "center_email": center.email if center else "",
-            "center_phone": center.phone if center else "",
+            "center_phone": phone(center.phone) if center else "",
             "barrier_form_url": reverse("enquiries:barrier"),
+            **legal.placeholder_values(center),
         }
         context.update(
             page=page,

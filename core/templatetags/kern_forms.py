@@ -10,6 +10,8 @@ from django import forms, template
 from django.forms.boundfield import BoundWidget
 from django.utils.translation import gettext
 
+from core.form_protection import PROTECTION_CODES
+
 register = template.Library()
 
 # The bootstrap classes that crispy-forms' Submit/Button/Reset carry by default: not ours.
@@ -136,7 +138,11 @@ def kern_error_summary(form):
     """
     if not form.is_bound or not form.errors:
         return []
-    items = [{"message": str(error), "target": ""} for error in form.non_field_errors()]
+    items = [
+        {"message": error.messages[0], "target": ""}
+        for error in form.non_field_errors().as_data()
+        if error.code not in PROTECTION_CODES
+    ]
     for field in form:
         label = str(field.label or "").strip()
         for error in field.errors:
@@ -154,6 +160,19 @@ def kern_error_summary(form):
                 message = gettext("%(label)s: %(error)s") % {"label": label, "error": error}
             items.append({"message": message, "target": field_target_id(field)})
     return items
+
+
+@register.simple_tag
+def kern_form_notices(form):
+    """The messages of the form's protection (sent too fast, expired): shown apart from the
+    person's errors, because they are not about what the person entered."""
+    if not form.is_bound or not form.errors:
+        return []
+    return [
+        error.messages[0]
+        for error in form.non_field_errors().as_data()
+        if error.code in PROTECTION_CODES
+    ]
 
 
 @register.filter

@@ -99,3 +99,43 @@ def test_language_switcher_marks_the_current_language(page):
     switcher = page.get_by_role("navigation", name="Language")
     assert switcher.locator("[aria-current]").inner_text() == "English"
     assert switcher.get_by_role("link", name="Deutsch").get_attribute("href") == "/gemeinden/"
+
+
+@pytest.mark.parametrize("path", ["/", "/kontakt/", "/gemeinden/dueren/", "/en/one-stop-shop/"])
+def test_on_a_phone_the_heading_comes_within_the_first_40_percent(page, path):
+    page.set_viewport_size(PHONE)
+    page.goto(path)
+    # The page's heading, with a preline that belongs to it.
+    top = page.locator("main").locator(".kern-hgroup, h1").first.bounding_box()["y"]
+    assert top < 0.4 * PHONE["height"], top
+
+
+def test_phone_search_opens_from_a_button_and_works_by_keyboard(page):
+    page.set_viewport_size(PHONE)
+    page.goto("/")
+    search = page.get_by_role("searchbox", name="Die Website durchsuchen")
+    assert not search.is_visible()
+    toggle = page.locator("summary.site-search-menu__toggle")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert search.is_visible()
+    page.keyboard.press("Tab")
+    assert search.evaluate("el => el === document.activeElement")
+    page.keyboard.type("Kita")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/suche/?q=Kita")
+
+
+def test_desktop_search_is_shown_without_a_button(page):
+    page.goto("/")
+    assert page.get_by_role("searchbox", name="Die Website durchsuchen").is_visible()
+    assert not page.locator("summary.site-search-menu__toggle").is_visible()
+
+
+def test_topic_pages_mark_only_topics_as_current(page):
+    page.goto("/gemeinden/")
+    nav = page.get_by_role("navigation", name="Hauptnavigation")
+    assert nav.locator("[aria-current]").all_inner_texts() == ["Kommunen"]
+    for path in ("/gemeinden/themen/", "/gemeinden/themen/wohnen/"):
+        page.goto(path)
+        assert nav.locator("[aria-current]").all_inner_texts() == ["Themen"]

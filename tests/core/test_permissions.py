@@ -44,6 +44,7 @@ class Access:
 FULL = Access("all", add=True, change=True, delete=True)
 FULL_NO_ADD = Access("all", change=True, delete=True)  # enquiries arrive through the site
 VIEW = Access("all")
+VIEW_DELETE = Access("all", delete=True)
 OWN = Access("own", add=True, change=True, delete=True)
 OWN_CHANGE = Access("own", change=True)  # a town hall edits its profile, never adds or deletes
 NONE = Access(None)
@@ -67,6 +68,8 @@ MATRIX = {
     # The One-Stop-Shop is run by the enquiries team: its registrations hold personal data.
     "onestopshop.shopdate": (FULL, NONE, FULL, NONE),
     "onestopshop.registration": (FULL_NO_ADD, NONE, FULL_NO_ADD, NONE),
+    # Addresses that asked about new dates: read-only; deleting one unsubscribes it.
+    "onestopshop.datealert": (VIEW_DELETE, NONE, VIEW_DELETE, NONE),
     "auth.user": (FULL, NONE, NONE, NONE),
     "auth.group": (FULL, NONE, NONE, NONE),
     "axes.accessattempt": (VIEW, NONE, NONE, NONE),

@@ -66,4 +66,4 @@ def test_the_enquiries_role_may_use_the_page(client, records, django_user_model)
     user.groups.add(Group.objects.get(name=ENQUIRIES))
     client.force_login(user)
     data = json.loads(client.post(PAGE, {"email": "amira@example.org", "export": "1"}).content)
-    assert set(data) == {"exported_at", "enquiries", "registrations", "emails"}
+    assert set(data) == {"exported_at", "enquiries", "registrations", "date_alerts", "emails"}

@@ -24,3 +24,16 @@ def test_markdown_keeps_links_and_drops_scripts():
 def test_placeholders_are_filled_and_escaped():
     html = render_markdown("Mail: [[center_email]]", {"center_email": "<a@b.de>"})
     assert "&lt;a@b.de&gt;" in html
+
+
+def test_a_placeholder_without_value_leaves_its_line_and_emptied_heading_out():
+    from core.text import fill_placeholders
+
+    text = (
+        "# Page\n\n## Officer\n\nWrite to [[officer]].\n\n## Contact\n\nCall [[phone]].\n\n"
+        "## Staff heading\n"
+    )
+    filled = fill_placeholders(text, {"officer": "", "phone": "02421 1"})
+    assert "Officer" not in filled and "[[" not in filled
+    assert "Call 02421 1." in filled
+    assert "## Staff heading" in filled  # a heading staff left empty stays

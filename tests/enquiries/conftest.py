@@ -23,7 +23,7 @@ def question_data():
         "name": "Erika Mustermann",
         "email": "erika@example.org",
         "phone": "0221 123456",
-        "preferred_language": "Deutsch",
+        "preferred_language": "de",
         "contact_preference": "email",
         "homepage": "",
     }
@@ -57,7 +57,7 @@ def appointment_data(initial_content):
         "topic": "work",
         "mode": "center",
         "people": "2",
-        "preferred_language": "English",
+        "preferred_language": "en",
         "accessibility_needs": "Step-free access, please.",
         "name": "Jane Doe",
         "email": "jane@example.org",

@@ -205,3 +205,18 @@ def test_staff_without_permission_cannot_export(client, enquiries, staff):
     client.force_login(staff)
     assert client.get(f"{LIST}export/").status_code == HTTPStatus.FORBIDDEN
     assert client.get(f"{LIST}personal-data/").status_code == HTTPStatus.FORBIDDEN
+
+
+def test_admin_is_german_for_an_english_browser_with_a_german_picker(admin_client, enquiries):
+    html = admin_client.get(LIST, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<html lang="de"' in html and "Anfragen" in html
+    catalogue = admin_client.get("/admin/jsi18n/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Alle %s ausw\\u00e4hlen" in catalogue or "Alle %s auswählen" in catalogue
+
+
+def test_a_question_has_no_preferred_times_and_an_empty_note_looks_unsaved(admin_client, enquiries):
+    html = admin_client.get(f"{LIST}{enquiries['question'].pk}/change/").content.decode()
+    assert "Wunschtermine" not in html
+    assert "(beim Speichern)" in html
+    assert "Zum Beispiel WC-2026-00042" not in html
+    assert "Auf der Website anzeigen" not in html

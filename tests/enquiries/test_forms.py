@@ -21,7 +21,17 @@ REQUIRED = {
     "appointment": "option_1_date",
     "barrier": "message",
 }
-REQUIRED_MESSAGE = {"de": "Dieses Feld ist zwingend erforderlich.", "en": "This field is required."}
+# What each form says when the field is left empty (GOV.UK style: what to enter).
+REQUIRED_MESSAGE = {
+    ("question", "de"): "Geben Sie Ihre E-Mail-Adresse an",
+    ("question", "en"): "Enter your e-mail address",
+    ("company", "de"): "Geben Sie den Namen Ihres Unternehmens an",
+    ("company", "en"): "Enter the name of your company",
+    ("appointment", "de"): "Geben Sie ein Datum für Ihren ersten Wunschtermin an",
+    ("appointment", "en"): "Enter a date for your first preferred time",
+    ("barrier", "de"): "Beschreiben Sie die Barriere",
+    ("barrier", "en"): "Describe the barrier",
+}
 SENT_TITLE = {"de": "Vielen Dank, Ihre Nachricht wurde gesendet", "en": "Thank you, your message"}
 
 
@@ -119,8 +129,9 @@ def test_invalid_form_keeps_the_typed_values_and_links_each_error(
     assert 'class="kern-alert kern-alert--danger kern-error-summary"' in html
     assert f'href="#id_{field}"' in html
     assert f'id="id_{field}"' in html
-    assert REQUIRED_MESSAGE[language] in html
-    assert html.count(REQUIRED_MESSAGE[language]) >= 2  # in the summary and at the field
+    message = REQUIRED_MESSAGE[kind, language]
+    assert html.count(message) >= 2  # in the summary and at the field
+    assert "zwingend erforderlich" not in html and "This field is required" not in html
     # What was typed is still there.
     kept = next(
         value
@@ -189,8 +200,32 @@ def test_pre_selection_from_a_municipality_profile_and_a_topic_page(client, init
 def test_barrier_form_takes_the_page_it_came_from(client, initial_content):
     html = client.get(url("barrier") + "?page=/gemeinden/").content.decode()
     assert 'value="http://testserver/gemeinden/"' in html
-    html = client.get(url("barrier") + "?page=https://evil.example/").content.decode()
-    assert 'name="page_url" value=' not in html
+    for elsewhere in ("https://evil.example/", "//evil.example/", "/\\evil.example/"):
+        html = client.get(url("barrier"), {"page": elsewhere}).content.decode()
+        assert 'name="page_url" value=' not in html
+
+
+def test_every_page_links_the_barrier_form_with_itself(client, initial_content):
+    html = client.get("/gemeinden/dueren/").content.decode()
+    footer = html.split('<footer class="site-footer">')[1]
+    link = footer.split('href="/kontakt/barriere-melden/?page=')[1].split('"')[0]
+    assert link == "/gemeinden/dueren/"
+    html = client.get(url("barrier") + "?page=" + link).content.decode()
+    assert 'value="http://testserver/gemeinden/dueren/"' in html
+
+
+def test_the_page_after_sending_says_when_to_expect_an_answer_and_what_was_sent(
+    client, initial_content, question_data, settings
+):
+    settings.ENQUIRY_ANSWER_DUE_WORKING_DAYS = 3
+    response = send(client, "question", question_data, follow=True)
+    html = response.content.decode()
+    assert "innerhalb von 3 Arbeitstagen" in html
+    assert "Was Sie uns geschickt haben" in html
+    assert "Wie finden wir einen Kita-Platz?" in html
+    assert "Nideggen" in html
+    assert "erika@example.org" in html
+    assert not response.cookies
 
 
 def test_input_is_escaped_on_output(client, initial_content, question_data):
@@ -234,7 +269,11 @@ def test_form_sent_faster_than_a_person_can_fill_it_is_refused(
     question_data["form_token"] = token(seconds_ago=0)
     response = send(client, "question", question_data)
     assert not Enquiry.objects.exists()
-    assert "sehr schnell gesendet" in response.content.decode()
+    html = response.content.decode()
+    assert "sehr schnell gesendet" in html
+    # Not counted among the person's errors: a notice of its own, no error summary.
+    assert "kern-error-summary" not in html
+    assert "Ihre Angaben sind noch nicht gesendet" in html
     # The typed values stay, so that sending again a moment later works.
     assert "Erika Mustermann" in response.content.decode()
 

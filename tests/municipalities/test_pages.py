@@ -43,7 +43,7 @@ def test_list_shows_all_fifteen_with_kind_population_and_teaser(client, initial_
     assert "33.359 Einwohnerinnen und Einwohner (Stand 31. Dezember 2023)" in page
     assert "Forschungs- und Hochschulstadt" in page
     english = html(client.get("/en/municipalities/"))
-    assert "33,359 inhabitants (as of Dec. 31, 2023)" in english
+    assert "33,359 inhabitants (as of 31 December 2023)" in english
     assert "A town of research and study" in english
 
 
@@ -82,7 +82,7 @@ def test_profile_shows_facts_topics_and_contact(client, initial_content):
 
 def test_profile_in_english(client, initial_content):
     page = html(client.get("/en/municipalities/heimbach/"))
-    assert "4,487 (as of Dec. 31, 2024)" in page
+    assert "4,487 (as of 31 December 2024)" in page
     assert "Smallest town in North Rhine-Westphalia" in page
     assert "Terminus of the Rurtalbahn RB 21 from Düren" in page
     assert "Questions about Heimbach?" in page

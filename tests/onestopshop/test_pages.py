@@ -45,7 +45,7 @@ def test_past_and_unpublished_dates_are_not_shown(client):
     past = make_date(days_ahead=-7)
     hidden = make_date(days_ahead=21, is_published=False)
     html = client.get(url("list")).content.decode()
-    assert "Zurzeit sind keine Termine geplant" in html
+    assert "Zurzeit sind keine Termine veröffentlicht" in html
     assert client.get(url("register", day=past.date)).status_code == HTTPStatus.NOT_FOUND
     assert client.get(url("register", day=hidden.date)).status_code == HTTPStatus.NOT_FOUND
     assert client.get("/one-stop-shop/2026-02-31/anmelden/").status_code == HTTPStatus.NOT_FOUND

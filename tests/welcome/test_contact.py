@@ -191,3 +191,22 @@ def test_contact_page_queries_are_bounded(
         exception.intervals.create(opens=time(9), closes=time(11))
     with django_assert_max_num_queries(8):
         assert client.get("/kontakt/").status_code == HTTPStatus.OK
+
+
+def test_phone_numbers_are_international_on_english_pages(client, initial_content):
+    german = client.get("/kontakt/").content.decode()
+    english = client.get("/en/contact/").content.decode()
+    assert ">02421 10 60 114<" in german
+    assert ">+49 2421 10 60 114<" in english
+    assert ">02421 10 60 114<" not in english
+    assert "+49 2421 10 60 114" in client.get("/en/legal-notice/").content.decode()
+
+
+def test_english_holiday_names_are_british():
+    from datetime import date
+
+    from welcome.opening_hours import holiday_name
+
+    assert holiday_name(date(2027, 5, 17), "en") == "Whit Monday"
+    assert holiday_name(date(2027, 5, 1), "en") == "Labour Day"
+    assert holiday_name(date(2027, 5, 17), "de") == "Pfingstmontag"

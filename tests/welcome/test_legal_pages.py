@@ -1,10 +1,11 @@
 """The pages a public body in NRW must have: present in both languages, linked, and safe."""
 
+from datetime import date
 from http import HTTPStatus
 
 import pytest
 
-from welcome.models import Page
+from welcome.models import Page, WelcomeCenter
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +71,7 @@ def test_pages_are_linked_from_footer_and_header(client, initial_content, url):
     )
 
 
-def test_imprint_names_the_district_and_leaves_unknown_facts_to_staff(client, initial_content):
+def test_imprint_names_the_district_and_its_supervision(client, initial_content):
     html = client.get("/impressum/").content.decode()
     assert "Körperschaft des öffentlichen Rechts" in html
     assert "Landrat Dr. Ralf Nolten" in html
@@ -78,7 +79,53 @@ def test_imprint_names_the_district_and_leaves_unknown_facts_to_staff(client, in
     assert "52351 Düren" in html
     assert "02421 22-0" in html
     assert "amt60@kreis-dueren.de" in html
-    assert "Von der Redaktion einzutragen" in html  # supervisory authority: not in any source
+    assert "Bezirksregierung Köln" in html
+    assert "§ 5 Digitale-Dienste-Gesetz" in html
+
+
+@pytest.mark.parametrize("url", [path for pair in PAGES for path in pair[:2]])
+def test_no_public_page_shows_a_placeholder(client, initial_content, url):
+    main = client.get(url).content.decode().split('<main id="main"')[1].split("</main>")[0]
+    for sign in ("[[", "]]", "[Von der Redaktion", "[To be filled", "Redaktion einzutragen"):
+        assert sign not in main
+
+
+def test_a_missing_legal_item_leaves_its_line_out_until_staff_fill_it_in(
+    client, initial_content, django_capture_on_commit_callbacks
+):
+    html = client.get("/impressum/").content.decode()
+    assert "Umsatzsteuer-Identifikationsnummer" not in html
+    assert "Besuchsadresse des Welcome-Centers" not in html  # no sourced postcode
+    assert "Verantwortlich für den Inhalt" not in html  # the heading goes with its only line
+    html = client.get("/datenschutz/").content.decode()
+    assert "Datenschutzbeauftragte" not in html
+    assert "Server-Protokolle werden" not in html
+
+    center = WelcomeCenter.objects.get()
+    center.postcode = "52349"
+    center.vat_id = "DE123456789"
+    center.content_responsible = "Die Landrätin, Bismarckstraße 16, 52351 Düren"
+    center.data_protection_officer = "datenschutz@example.org"
+    center.server_log_days = 7
+    center.accessibility_compliance = "partial"
+    center.accessibility_statement_date = date(2026, 12, 1)
+    with django_capture_on_commit_callbacks(execute=True):  # cached pages become stale
+        center.save()
+    html = client.get("/impressum/").content.decode()
+    assert "Moltkestraße 39, 52349 Düren" in html
+    assert "Umsatzsteuer-Identifikationsnummer: DE123456789" in html
+    assert (
+        "Verantwortlich für den Inhalt nach § 18 Abs. 2 Medienstaatsvertrag: Die Landrätin" in html
+    )
+    html = client.get("/datenschutz/").content.decode()
+    assert "datenschutz@example.org" in html
+    assert "nach 7 Tagen gelöscht" in html
+    html = client.get("/barrierefreiheit/").content.decode()
+    assert "Diese Website ist teilweise mit der BITV NRW vereinbar." in html
+    assert "1. Dezember 2026" in html
+    html = client.get("/en/accessibility/").content.decode()
+    assert "This website is partially compliant with BITV NRW." in html
+    assert "1 December 2026" in html
 
 
 def test_privacy_policy_shows_the_retention_period_from_the_settings(
@@ -92,7 +139,10 @@ def test_privacy_policy_shows_the_retention_period_from_the_settings(
     assert "LDI NRW" in html
     assert "keine Cookies zur Nachverfolgung" in html
     settings.ENQUIRY_RETENTION_DAYS = 90
-    assert "90 days after the enquiry" in client.get("/en/privacy/").content.decode()
+    settings.ONE_STOP_SHOP_ALERT_DAYS = 200
+    english = client.get("/en/privacy/").content.decode()
+    assert "90 days after the enquiry" in english
+    assert "200 days after you signed up" in english
 
 
 def test_accessibility_statement_links_the_barrier_form_and_the_ombudsstelle(
