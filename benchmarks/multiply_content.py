@@ -2,7 +2,7 @@
 the events, the coming opening exceptions and the district map's stations and lines become
 `factor` times as many.
 
-Copies are named "<name> (copy N)": this is for measuring, never for a database that serves
+Copies are named "<name> (N)": this is for measuring, never for a database that serves
 readers. Run it standalone on a database with the initial content loaded:
 
     DATABASE_URL=postgres://welcome@127.0.0.1/bench DJANGO_SECRET_KEY=bench \
@@ -14,7 +14,6 @@ readers. Run it standalone on a database with the initial content loaded:
 import os
 import sys
 from datetime import time, timedelta
-from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -35,7 +34,15 @@ def multiply_content(factor=10):
     from django.db import transaction
     from django.utils import timezone
 
-    from municipalities.models import LineStop, Link, Municipality, Place, RailLine, Section, Station
+    from municipalities.models import (
+        LineStop,
+        Link,
+        Municipality,
+        Place,
+        RailLine,
+        Section,
+        Station,
+    )
     from welcome.models import Event, OpeningException, OpeningExceptionInterval, WelcomeCenter
 
     today = timezone.localdate()
@@ -50,8 +57,7 @@ def multiply_content(factor=10):
                 copy.pk = copy.id = None
                 copy._state.adding = True
                 copy.slug = f"{original.slug}-copy-{number}"
-                copy.name_de = f"{original.name_de} (Kopie {number})"
-                copy.name_en = f"{original.name_en or original.name_de} (copy {number})"
+                copy.name = f"{original.name} ({number})"
                 copy.save()
                 copy_rows(Section, sections, municipality=copy)
                 copy_rows(Place, places, municipality=copy)
@@ -87,7 +93,6 @@ def multiply_content(factor=10):
             for original in stations:
                 copy = Station.objects.get(pk=original.pk)
                 copy.key = f"{original.key}-copy-{number}"
-                copy.latitude = original.latitude + Decimal(number) / 1000
                 station_copies.append(copy)
             station_copies = copy_rows(Station, station_copies)
             by_original = {o.pk: c for o, c in zip(stations, station_copies, strict=True)}
@@ -100,7 +105,9 @@ def multiply_content(factor=10):
                 copy.continues_from = copy.continues_to = None
                 copy.save()
                 LineStop.objects.bulk_create(
-                    LineStop(line=copy, station=by_original[stop.station_id], position=stop.position)
+                    LineStop(
+                        line=copy, station=by_original[stop.station_id], position=stop.position
+                    )
                     for stop in line.stops.all()
                 )
 

@@ -312,7 +312,8 @@ def print_transfer(visits_by_page):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--database-url", default=os.environ.get("DATABASE_URL", "postgres://welcome@127.0.0.1/bench")
+        "--database-url",
+        default=os.environ.get("DATABASE_URL", "postgres://welcome@127.0.0.1/bench"),
     )
     parser.add_argument("--port", type=int, default=8160, help="site; +1 redis, +2 the floor")
     parser.add_argument("--requests", type=int, default=1000, help="per round, cached and floor")
@@ -328,7 +329,7 @@ def main():
         os.environ,
         DJANGO_SETTINGS_MODULE="welcome.settings",
         DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY="benchmark-only",
+        DJANGO_SECRET_KEY="benchmark-only",  # noqa: S106 - a throwaway database
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
         DJANGO_SECURE_SSL_REDIRECT="0",
         DJANGO_LOG_LEVEL="WARNING",
@@ -345,7 +346,9 @@ def main():
     try:
         prepare_database(env)
         gunicorn = [GUNICORN, "--workers", "2", "--worker-class", "sync"]
-        site = Server([*gunicorn, "--bind", f"127.0.0.1:{options.port}", "welcome.wsgi"], env, "site")
+        site = Server(
+            [*gunicorn, "--bind", f"127.0.0.1:{options.port}", "welcome.wsgi"], env, "site"
+        )
         servers.append(site)
         wait_until_up(options.port)
         import redis as redis_client
@@ -368,7 +371,9 @@ def main():
                 for _warm_up in range(20):
                     response, body = get(options.port, path)
                 assert response.status == 200, (path, response.status)
-                (captured / f"{path.strip('/').replace('/', '_') or '_root'}.html").write_bytes(body)
+                (captured / f"{path.strip('/').replace('/', '_') or '_root'}.html").write_bytes(
+                    body
+                )
                 (captured / f"{path.strip('/').replace('/', '_') or '_root'}.type").write_text(
                     response.getheader("Content-Type")
                 )
@@ -402,7 +407,9 @@ def main():
             finally:
                 floor_server.stop()
             if content == "as shipped" and not options.no_transfer:
-                visits = {name: transfer(options.port, path) for name, path in TRANSFER_PAGES.items()}
+                visits = {
+                    name: transfer(options.port, path) for name, path in TRANSFER_PAGES.items()
+                }
 
         print_table(results, floor, queries)
         if visits:

@@ -18,10 +18,17 @@ Only what is the same for every visitor is cached: GET requests without a query 
 without a session cookie (staff see previews), answers with status 200 that set no cookie, and
 never a page that uses the CSRF token (forms) or says it must not be cached. Enquiries,
 registrations and e-mails are not `PageContent`: storing one leaves the cached pages alone.
+
+A cached page is stored with all its headers (the security policy, the language) and a gzipped
+copy, so the middleware sits right after WhiteNoise and answers before the others run. Only such
+pages are compressed: they carry no CSRF token and no personal data, so compression cannot leak a
+secret (BREACH). Browsers and proxies get `Cache-Control: no-cache` with an ETag: they keep the
+page but ask each time, and an unchanged page costs a 304 without a body.
 """
 
 import hashlib
 import logging
+import re
 import time
 from datetime import UTC, datetime, timedelta
 from functools import cache as memoize
@@ -32,9 +39,10 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, models, transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
-from django.utils.cache import get_max_age
+from django.utils.cache import get_max_age, patch_vary_headers
+from django.utils.text import compress_string
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +50,11 @@ VERSION_KEY = "page-cache:version"
 SKIPPED_PREFIXES = ("/admin/", "/static/", "/media/")
 # HTML pages only: feeds, the sitemap and robots.txt are cheap to render and fetched rarely.
 CACHED_TYPES = ("text/html",)
-STORED_HEADERS = ("content-language", "vary", "content-disposition")
+# Headers that belong to one answer, not to the page: the rest is stored with it.
+UNSTORED_HEADERS = ("content-length", "content-encoding", "set-cookie", "etag", "cache-control")
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+# Below this size gzip saves less than its own overhead.
+COMPRESS_FROM_BYTES = 200
 # What renders a page: a deploy that changes any such file changes the keys.
 CODE_SUFFIXES = (".py", ".html", ".txt", ".mo")
 
@@ -140,11 +152,16 @@ def next_midnight(request, now):
 
 def next_window_change(request, now):
     """The next opening or closing of a publish window in any publishable model (found, not
-    listed): one query per model."""
-    from core.publishing import Publishable, next_window_change_of  # it builds on this module
+    listed): one query per model, once per content version until that moment has come."""
+    from core.publishing import Publishable, next_window_change_of  # they build on this module
+    from core.versioned_cache import per_content_version
 
     publishable = [model for model in apps.get_models() if issubclass(model, Publishable)]
-    return next_window_change_of(publishable, now)
+    return per_content_version(
+        "next-window-change",
+        lambda: next_window_change_of(publishable, now),
+        is_current=lambda moment: moment is None or moment > now,
+    )
 
 
 register_lifetime(next_midnight)
@@ -215,6 +232,49 @@ def cacheable_response(request, response):
     )
 
 
+def cache_entry(response, version, seconds):
+    """What is stored for a page: its bytes, a gzipped copy, an ETag and its headers."""
+    content = response.content
+    patch_vary_headers(response, ("Accept-Encoding",))
+    return {
+        "version": version,
+        "expires": timezone.now().timestamp() + seconds,
+        "content": content,
+        "gzip": compress_string(content) if len(content) >= COMPRESS_FROM_BYTES else None,
+        "etag": f'"{hashlib.blake2b(content, digest_size=12).hexdigest()}"',
+        "headers": [
+            (header, value)
+            for header, value in response.items()
+            if header.lower() not in UNSTORED_HEADERS
+        ],
+    }
+
+
+def entry_response(request, entry):
+    """The answer to `request` from a stored page: 304 if the browser has it, gzip if it takes
+    gzip. Every reader of a page gets this, whether it came from the cache or was just made."""
+    etag = entry["etag"]
+    if entry["gzip"] and ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+        content, etag = entry["gzip"], f'{etag[:-1]}-gzip"'  # another representation
+    else:
+        content = entry["content"]
+    if entry["etag"][1:-1] in request.META.get("HTTP_IF_NONE_MATCH", ""):
+        # Either representation: both are the page the browser would get.
+        response = HttpResponseNotModified()
+        headers = [(name, value) for name, value in entry["headers"] if name.lower() == "vary"]
+    else:
+        response = HttpResponse(content)
+        headers = entry["headers"]
+        if content is entry["gzip"]:
+            response["Content-Encoding"] = "gzip"
+        response["Content-Length"] = str(len(content))
+    for header, value in headers:
+        response[header] = value
+    response["ETag"] = etag
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
 class PublicPageCacheMiddleware:
     """Serve visitors' pages from the cache; see the module docstring for what is cached."""
 
@@ -228,23 +288,11 @@ class PublicPageCacheMiddleware:
         found = cache.get_many([VERSION_KEY, key])
         version, entry = found.get(VERSION_KEY, 0), found.get(key)
         if entry and entry["version"] == version and entry["expires"] > timezone.now().timestamp():
-            response = HttpResponse(entry["content"], content_type=entry["content_type"])
-            for header, value in entry["headers"]:
-                response[header] = value
-            return response
+            return entry_response(request, entry)
         response = self.get_response(request)
-        if cacheable_response(request, response):
-            seconds = seconds_to_live(request)
-            entry = {
-                "version": version,
-                "expires": timezone.now().timestamp() + seconds,
-                "content": response.content,
-                "content_type": response["Content-Type"],
-                "headers": [
-                    (header, value)
-                    for header, value in response.items()
-                    if header.lower() in STORED_HEADERS
-                ],
-            }
-            cache.set(key, entry, seconds)
-        return response
+        if not cacheable_response(request, response):
+            return response
+        seconds = seconds_to_live(request)
+        entry = cache_entry(response, version, seconds)
+        cache.set(key, entry, seconds)
+        return entry_response(request, entry)
