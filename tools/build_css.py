@@ -10,6 +10,8 @@ from pathlib import Path
 BASE = Path(__file__).resolve().parents[1]
 STATIC = BASE / "static"
 BUNDLE = STATIC / "css" / "bundle.css"
+# Where KERN classes are named (purgecss.config.cjs reads the same, and the templates).
+APPS = ["core", "municipalities", "welcome", "enquiries", "onestopshop"]
 # Relative to static/; every url() in them is relative to static/css/ or a data: URI.
 SOURCES = [
     "css/fonts.css",
