@@ -232,45 +232,59 @@ def cacheable_response(request, response):
     )
 
 
-def cache_entry(response, version, seconds):
-    """What is stored for a page: its bytes, a gzipped copy, an ETag and its headers."""
+def gzip_key(key):
+    return f"{key}:gzip"
+
+
+def wanted_key(request, key):
+    """The entry for this reader: gzipped if the browser takes gzip, the bytes as they are if not.
+    Each is stored on its own, so that a read brings only the one that is sent."""
+    return (
+        gzip_key(key) if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else key
+    )
+
+
+def cache_entries(key, response, version, seconds):
+    """What is stored for a page, by key: its bytes and a gzipped copy, each with an ETag (one
+    per representation) and the page's headers."""
     content = response.content
     patch_vary_headers(response, ("Accept-Encoding",))
-    return {
+    common = {
         "version": version,
         "expires": timezone.now().timestamp() + seconds,
-        "content": content,
-        "gzip": compress_string(content) if len(content) >= COMPRESS_FROM_BYTES else None,
-        "etag": f'"{hashlib.blake2b(content, digest_size=12).hexdigest()}"',
+        "tag": hashlib.blake2b(content, digest_size=12).hexdigest(),
         "headers": [
             (header, value)
             for header, value in response.items()
             if header.lower() not in UNSTORED_HEADERS
         ],
     }
+    plain = {**common, "content": content, "encoding": None}
+    if len(content) < COMPRESS_FROM_BYTES:
+        return {key: plain, gzip_key(key): plain}
+    return {
+        key: plain,
+        gzip_key(key): {**common, "content": compress_string(content), "encoding": "gzip"},
+    }
 
 
 def entry_response(request, entry):
-    """The answer to `request` from a stored page: 304 if the browser has it, gzip if it takes
-    gzip. Every reader of a page gets this, whether it came from the cache or was just made."""
-    etag = entry["etag"]
-    if entry["gzip"] and ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
-        content, etag = entry["gzip"], f'{etag[:-1]}-gzip"'  # another representation
-    else:
-        content = entry["content"]
-    if entry["etag"][1:-1] in request.META.get("HTTP_IF_NONE_MATCH", ""):
+    """The answer to `request` from a stored page: 304 if the browser has it. Every reader of a
+    page gets this, whether it came from the cache or was just made."""
+    if entry["tag"] in request.META.get("HTTP_IF_NONE_MATCH", ""):
         # Either representation: both are the page the browser would get.
         response = HttpResponseNotModified()
         headers = [(name, value) for name, value in entry["headers"] if name.lower() == "vary"]
     else:
-        response = HttpResponse(content)
+        response = HttpResponse(entry["content"])
         headers = entry["headers"]
-        if content is entry["gzip"]:
-            response["Content-Encoding"] = "gzip"
-        response["Content-Length"] = str(len(content))
+        if entry["encoding"]:
+            response["Content-Encoding"] = entry["encoding"]
+        response["Content-Length"] = str(len(entry["content"]))
     for header, value in headers:
         response[header] = value
-    response["ETag"] = etag
+    suffix = f"-{entry['encoding']}" if entry["encoding"] else ""
+    response["ETag"] = f'"{entry["tag"]}{suffix}"'
     response["Cache-Control"] = "no-cache"
     return response
 
@@ -285,14 +299,15 @@ class PublicPageCacheMiddleware:
         if not cacheable_request(request):
             return self.get_response(request)
         key = page_key(request)
-        found = cache.get_many([VERSION_KEY, key])
-        version, entry = found.get(VERSION_KEY, 0), found.get(key)
+        wanted = wanted_key(request, key)
+        found = cache.get_many([VERSION_KEY, wanted])
+        version, entry = found.get(VERSION_KEY, 0), found.get(wanted)
         if entry and entry["version"] == version and entry["expires"] > timezone.now().timestamp():
             return entry_response(request, entry)
         response = self.get_response(request)
         if not cacheable_response(request, response):
             return response
         seconds = seconds_to_live(request)
-        entry = cache_entry(response, version, seconds)
-        cache.set(key, entry, seconds)
-        return entry_response(request, entry)
+        entries = cache_entries(key, response, version, seconds)
+        cache.set_many(entries, seconds)
+        return entry_response(request, entries[wanted])
