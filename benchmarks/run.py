@@ -23,7 +23,9 @@ What it does, in one run on one machine:
 5. the transfer: Chromium (Playwright) opens home and a profile in a fresh browser (first visit)
    and once more (repeat visit: the browser's cache, conditional requests); the sum of the bytes
    on the wire (headers and compressed bodies) of every request the page made;
-6. multiplies the content by ten (`benchmarks/multiply_content.py`) and measures again.
+6. Lighthouse (node_modules/.bin/lighthouse, mobile) for home, a profile, a topic and a form,
+   `--lighthouse` runs each (after the CPU figures: its requests are not counted);
+7. multiplies the content by ten (`benchmarks/multiply_content.py`) and measures again.
 
 It prints a table (and, with --json, writes the figures to a file).
 """
@@ -54,6 +56,13 @@ PAGES = {
     "profile (en)": "/en/municipalities/juelich/",
 }
 TRANSFER_PAGES = {"home": "/", "profile": "/gemeinden/juelich/"}
+LIGHTHOUSE_PAGES = {
+    "home": "/",
+    "profile": "/gemeinden/juelich/",
+    "topic": "/gemeinden/themen/kinderbetreuung/",
+    "form": "/kontakt/frage/",
+}
+LIGHTHOUSE = BASE / "node_modules" / ".bin" / "lighthouse"
 
 
 # Processes and their CPU time -----------------------------------------------------------------
@@ -265,6 +274,34 @@ def transfer(port, path):
     return visits
 
 
+def lighthouse(port, path, runs):
+    """Lighthouse's mobile scores (its default: a phone on a slow 4G, simulated), `runs` times."""
+    scores = []
+    for _run in range(runs):
+        output = subprocess.run(  # noqa: S603
+            [
+                str(LIGHTHOUSE),
+                f"http://localhost:{port}{path}",
+                "--only-categories=performance,accessibility",
+                "--output=json",
+                "--quiet",
+                "--chrome-flags=--headless --no-sandbox",
+            ],
+            env=dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium")),
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        categories = json.loads(output)["categories"]
+        scores.append(
+            (
+                round(categories["performance"]["score"] * 100),
+                round(categories["accessibility"]["score"] * 100),
+            )
+        )
+    return scores
+
+
 # Reporting ----------------------------------------------------------------------------------
 
 
@@ -286,6 +323,19 @@ def print_table(results, floor, queries):
                 f"| {name} | {content} | {ms(figures['cached'])} | {ms(floor_cpu)} | "
                 f"{ratio:.2f}× | {ms(figures['fresh'])} | {queries[content].get(PAGES[name], '')} |"
             )
+
+
+def print_lighthouse(scores_by_page):
+    print()
+    print("Lighthouse (mobile): performance / accessibility, each run")
+    print()
+    print("| page | performance | accessibility |")
+    print("|---|---|---|")
+    for name, scores in scores_by_page.items():
+        print(
+            f"| {name} | {', '.join(str(p) for p, _a in scores)} | "
+            f"{', '.join(str(a) for _p, a in scores)} |"
+        )
 
 
 def print_transfer(visits_by_page):
@@ -321,6 +371,9 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--factor", type=int, default=10, help="how much more content, 1: none")
     parser.add_argument("--no-transfer", action="store_true")
+    parser.add_argument(
+        "--lighthouse", type=int, default=3, help="Lighthouse runs per page (0: none)"
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     options = parser.parse_args()
 
@@ -356,7 +409,7 @@ def main():
         keys = redis_client.Redis(port=redis_port)
         site_meter = Meter(site.pids, postgres_backends(options.database_url), redis.pids)
 
-        results, floor, queries, visits = {}, {}, {}, {}
+        results, floor, queries, visits, scores = {}, {}, {}, {}, {}
         contents = ["as shipped"] + ([f"{options.factor}×"] if options.factor > 1 else [])
         for content in contents:
             if content != "as shipped":
@@ -412,12 +465,20 @@ def main():
                 }
 
         print_table(results, floor, queries)
+        if scores:
+            print_lighthouse(scores)
         if visits:
             print_transfer(visits)
         if options.json:
             options.json.write_text(
                 json.dumps(
-                    {"cpu": results, "floor": floor, "queries": queries, "transfer": visits},
+                    {
+                        "cpu": results,
+                        "floor": floor,
+                        "queries": queries,
+                        "transfer": visits,
+                        "lighthouse": scores,
+                    },
                     indent=2,
                 )
             )
