@@ -19,6 +19,9 @@ module.exports = {
       "em", "blockquote", "code", "pre", "hr", "br", "table", "thead", "tbody", "tr", "th", "td",
       "abbr", "img", "dl", "dt", "dd",
     ],
+    // KERN's colour tokens sit on :is(body, .kern-light, …):not([class*=kern-level-]), a
+    // selector purgecss drops although body matches: keep the rules that start with :is().
+    greedy: [/^:is/],
   },
   fontFace: false,
   keyframes: true,

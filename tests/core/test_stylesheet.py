@@ -41,3 +41,14 @@ def test_every_kern_rule_the_site_uses_is_kept():
             if classes and classes <= used:
                 missing |= classes - kept
     assert sorted(missing) == [], "run make css"
+
+
+
+@pytest.mark.skipif(not FULL_KERN.exists(), reason="KERN's npm package is not installed")
+def test_trimming_keeps_every_custom_property_the_stylesheet_uses():
+    """A dropped rule that defined KERN's colour tokens would leave text without its colour."""
+    css = build_css.BUNDLE.read_text(encoding="utf-8")
+    untrimmed = FULL_KERN.read_text(encoding="utf-8") + css
+    defined = set(re.findall(r"(--[\w-]+)\s*:", css))
+    used = set(re.findall(r"var\((--[\w-]+)", css))
+    assert sorted((used & set(re.findall(r"(--[\w-]+)\s*:", untrimmed))) - defined) == []
