@@ -43,7 +43,6 @@ def test_every_kern_rule_the_site_uses_is_kept():
     assert sorted(missing) == [], "run make css"
 
 
-
 @pytest.mark.skipif(not FULL_KERN.exists(), reason="KERN's npm package is not installed")
 def test_trimming_keeps_every_custom_property_the_stylesheet_uses():
     """A dropped rule that defined KERN's colour tokens would leave text without its colour."""
