@@ -463,6 +463,11 @@ def main():
                 visits = {
                     name: transfer(options.port, path) for name, path in TRANSFER_PAGES.items()
                 }
+            if content == "as shipped" and options.lighthouse and LIGHTHOUSE.exists():
+                scores = {
+                    name: lighthouse(options.port, path, options.lighthouse)
+                    for name, path in LIGHTHOUSE_PAGES.items()
+                }
 
         print_table(results, floor, queries)
         if scores:
