@@ -1,4 +1,4 @@
-# The project's vocabulary: make run, make test, make check, make messages, make vendor.
+# The project's vocabulary: make run, make test, make check, make messages, make vendor, make fonts, make css.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -8,7 +8,7 @@ PORT ?= 8000
 # Test processes (pytest-xdist): one per CPU core.
 TEST_WORKERS ?= auto
 
-.PHONY: help install run serve test check messages compilemessages vendor clean
+.PHONY: help install run serve test check messages compilemessages vendor fonts css clean
 
 help:
 	@echo "make run       install, set up the local SQLite database and serve http://$(HOST):$(PORT)/"
@@ -16,6 +16,8 @@ help:
 	@echo "make check     ruff, import contracts, Django's checks, missing migrations, German catalogue"
 	@echo "make messages  update locale/de/LC_MESSAGES/django.po after changing strings"
 	@echo "make vendor    refresh static/vendor/ from the npm packages pinned in package.json"
+	@echo "make css       build static/css/bundle.css (run it after changing a stylesheet or a KERN class)"
+	@echo "make fonts     subset KERN's Fira Sans by script into static/vendor/kern-ux/fonts/"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,17 +63,25 @@ KERN := node_modules/@kern-ux/native
 vendor: node_modules/.package-lock.json
 	rm -rf static/vendor/kern-ux static/vendor/jquery-ui
 	mkdir -p static/vendor/kern-ux/fonts
-	cp $(KERN)/dist/kern.min.css static/vendor/kern-ux/kern.min.css
 	cp $(KERN)/LICENSE.md static/vendor/kern-ux/LICENSE.md
 	cp $(KERN)/dist/fonts/fira-sans/LICENSE* static/vendor/kern-ux/fonts/ 2>/dev/null || true
-	for weight in Regular Italic Medium SemiBold; do \
-	  cp $(KERN)/dist/fonts/fira-sans/FiraSans-$$weight.woff2 static/vendor/kern-ux/fonts/; \
-	done
+	$(MAKE) fonts css
 	node -p "require('./$(KERN)/package.json').version" > static/vendor/kern-ux/VERSION
 
 	# jQuery UI for modeltranslation's tabbed admin (JQUERY_UI_URL), instead of a CDN.
 	mkdir -p static/vendor/jquery-ui
 	cp node_modules/jquery-ui/dist/jquery-ui.min.js node_modules/jquery-ui/LICENSE.txt static/vendor/jquery-ui/
+
+# One file per face and script, loaded only where a page shows that script (unicode-range);
+# writes static/css/fonts.css too. fonttools comes with the test extras.
+fonts: install node_modules/.package-lock.json
+	$(BIN)/python tools/subset_fonts.py $(KERN)/dist/fonts/fira-sans
+
+# KERN trimmed to the selectors that templates and code use (purgecss.config.cjs), then the one
+# stylesheet the pages load (tools/build_css.py).
+css: install node_modules/.package-lock.json
+	node_modules/.bin/purgecss --config purgecss.config.cjs --output static/vendor/kern-ux/
+	$(BIN)/python tools/build_css.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles

@@ -18,10 +18,17 @@ Only what is the same for every visitor is cached: GET requests without a query 
 without a session cookie (staff see previews), answers with status 200 that set no cookie, and
 never a page that uses the CSRF token (forms) or says it must not be cached. Enquiries,
 registrations and e-mails are not `PageContent`: storing one leaves the cached pages alone.
+
+A cached page is stored with all its headers (the security policy, the language) and a gzipped
+copy, so the middleware sits right after WhiteNoise and answers before the others run. Only such
+pages are compressed: they carry no CSRF token and no personal data, so compression cannot leak a
+secret (BREACH). Browsers and proxies get `Cache-Control: no-cache` with an ETag: they keep the
+page but ask each time, and an unchanged page costs a 304 without a body.
 """
 
 import hashlib
 import logging
+import re
 import time
 from datetime import UTC, datetime, timedelta
 from functools import cache as memoize
@@ -32,9 +39,10 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, models, transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
-from django.utils.cache import get_max_age
+from django.utils.cache import get_max_age, patch_vary_headers
+from django.utils.text import compress_string
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +50,11 @@ VERSION_KEY = "page-cache:version"
 SKIPPED_PREFIXES = ("/admin/", "/static/", "/media/")
 # HTML pages only: feeds, the sitemap and robots.txt are cheap to render and fetched rarely.
 CACHED_TYPES = ("text/html",)
-STORED_HEADERS = ("content-language", "vary", "content-disposition")
+# Headers that belong to one answer, not to the page: the rest is stored with it.
+UNSTORED_HEADERS = ("content-length", "content-encoding", "set-cookie", "etag", "cache-control")
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+# Below this size gzip saves less than its own overhead.
+COMPRESS_FROM_BYTES = 200
 # What renders a page: a deploy that changes any such file changes the keys.
 CODE_SUFFIXES = (".py", ".html", ".txt", ".mo")
 
@@ -140,11 +152,16 @@ def next_midnight(request, now):
 
 def next_window_change(request, now):
     """The next opening or closing of a publish window in any publishable model (found, not
-    listed): one query per model."""
-    from core.publishing import Publishable, next_window_change_of  # it builds on this module
+    listed): one query per model, once per content version until that moment has come."""
+    from core.publishing import Publishable, next_window_change_of  # they build on this module
+    from core.versioned_cache import per_content_version
 
     publishable = [model for model in apps.get_models() if issubclass(model, Publishable)]
-    return next_window_change_of(publishable, now)
+    return per_content_version(
+        "next-window-change",
+        lambda: next_window_change_of(publishable, now),
+        is_current=lambda moment: moment is None or moment > now,
+    )
 
 
 register_lifetime(next_midnight)
@@ -215,6 +232,63 @@ def cacheable_response(request, response):
     )
 
 
+def gzip_key(key):
+    return f"{key}:gzip"
+
+
+def wanted_key(request, key):
+    """The entry for this reader: gzipped if the browser takes gzip, the bytes as they are if not.
+    Each is stored on its own, so that a read brings only the one that is sent."""
+    return (
+        gzip_key(key) if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else key
+    )
+
+
+def cache_entries(key, response, version, seconds):
+    """What is stored for a page, by key: its bytes and a gzipped copy, each with an ETag (one
+    per representation) and the page's headers."""
+    content = response.content
+    patch_vary_headers(response, ("Accept-Encoding",))
+    common = {
+        "version": version,
+        "expires": timezone.now().timestamp() + seconds,
+        "tag": hashlib.blake2b(content, digest_size=12).hexdigest(),
+        "headers": [
+            (header, value)
+            for header, value in response.items()
+            if header.lower() not in UNSTORED_HEADERS
+        ],
+    }
+    plain = {**common, "content": content, "encoding": None}
+    if len(content) < COMPRESS_FROM_BYTES:
+        return {key: plain, gzip_key(key): plain}
+    return {
+        key: plain,
+        gzip_key(key): {**common, "content": compress_string(content), "encoding": "gzip"},
+    }
+
+
+def entry_response(request, entry):
+    """The answer to `request` from a stored page: 304 if the browser has it. Every reader of a
+    page gets this, whether it came from the cache or was just made."""
+    if entry["tag"] in request.META.get("HTTP_IF_NONE_MATCH", ""):
+        # Either representation: both are the page the browser would get.
+        response = HttpResponseNotModified()
+        headers = [(name, value) for name, value in entry["headers"] if name.lower() == "vary"]
+    else:
+        response = HttpResponse(entry["content"])
+        headers = entry["headers"]
+        if entry["encoding"]:
+            response["Content-Encoding"] = entry["encoding"]
+        response["Content-Length"] = str(len(entry["content"]))
+    for header, value in headers:
+        response[header] = value
+    suffix = f"-{entry['encoding']}" if entry["encoding"] else ""
+    response["ETag"] = f'"{entry["tag"]}{suffix}"'
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
 class PublicPageCacheMiddleware:
     """Serve visitors' pages from the cache; see the module docstring for what is cached."""
 
@@ -225,26 +299,15 @@ class PublicPageCacheMiddleware:
         if not cacheable_request(request):
             return self.get_response(request)
         key = page_key(request)
-        found = cache.get_many([VERSION_KEY, key])
-        version, entry = found.get(VERSION_KEY, 0), found.get(key)
+        wanted = wanted_key(request, key)
+        found = cache.get_many([VERSION_KEY, wanted])
+        version, entry = found.get(VERSION_KEY, 0), found.get(wanted)
         if entry and entry["version"] == version and entry["expires"] > timezone.now().timestamp():
-            response = HttpResponse(entry["content"], content_type=entry["content_type"])
-            for header, value in entry["headers"]:
-                response[header] = value
-            return response
+            return entry_response(request, entry)
         response = self.get_response(request)
-        if cacheable_response(request, response):
-            seconds = seconds_to_live(request)
-            entry = {
-                "version": version,
-                "expires": timezone.now().timestamp() + seconds,
-                "content": response.content,
-                "content_type": response["Content-Type"],
-                "headers": [
-                    (header, value)
-                    for header, value in response.items()
-                    if header.lower() in STORED_HEADERS
-                ],
-            }
-            cache.set(key, entry, seconds)
-        return response
+        if not cacheable_response(request, response):
+            return response
+        seconds = seconds_to_live(request)
+        entries = cache_entries(key, response, version, seconds)
+        cache.set_many(entries, seconds)
+        return entry_response(request, entries[wanted])

@@ -26,6 +26,7 @@ from django.utils.dateparse import parse_date
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
+from core.versioned_cache import per_content_version
 from municipalities import geo
 from municipalities.models import LineStop, Municipality, ReferencePoint
 
@@ -364,7 +365,17 @@ CACHE_SECONDS = 24 * 60 * 60  # a fingerprint never comes back once the data cha
 
 def render_district_map(*, highlight=None, focus="", center=None):
     """The map section's HTML (empty when nothing has a position): `highlight` a municipality
-    (a profile), `focus` "lines" (the mobility topic) or "", `center` the Welcome-Center."""
+    (a profile), `focus` "lines" (the mobility topic) or "", `center` the Welcome-Center.
+
+    Once per content version (core/versioned_cache.py) without a query; when the version moved
+    on, the fingerprint below finds out whether the map's own data changed."""
+    return per_content_version(
+        f"district-map:{get_language()}:{getattr(highlight, 'pk', None)}:{focus}",
+        lambda: draw_district_map(highlight=highlight, focus=focus, center=center),
+    )
+
+
+def draw_district_map(*, highlight, focus, center):
     data = load_map_data(highlight)
     latitude, longitude = getattr(center, "latitude", None), getattr(center, "longitude", None)
     position = (latitude, longitude) if latitude is not None and longitude is not None else None

@@ -10,7 +10,7 @@ from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +20,7 @@ from core.page_cache import PageContent, PageContentQuerySet
 from core.publishing import Publishable
 from core.text import tel_uri
 from core.translation_status import TranslationTracked
+from core.versioned_cache import per_content_version
 from municipalities.models import MunicipalityScopedQuerySet, latitude_field, longitude_field
 from welcome import opening_hours
 
@@ -37,11 +38,23 @@ class WelcomeCenterManager(models.Manager.from_queryset(PageContentQuerySet)):
         return center.email, center.name
 
     def for_request(self, request):
-        """The current center, loaded once per request: the footer's opening status and the page
-        cache's lifetime read the same object."""
+        """The current center with today's schedule in every language, loaded once per content
+        version (core/versioned_cache.py) and kept on the request: the footer's opening status
+        and the page cache's lifetime read the same object without a query."""
         if not hasattr(request, "_welcome_center"):
-            request._welcome_center = self.get_current()
+            today = timezone.localdate()
+            request._welcome_center = per_content_version(
+                f"welcome-center:{today.isoformat()}", lambda: self.with_schedules(today)
+            )
         return request._welcome_center
+
+    def with_schedules(self, today):
+        center = self.get_current()
+        if center is not None:
+            for code, _name in settings.LANGUAGES:
+                with translation.override(code):
+                    center.schedule(today)
+        return center
 
 
 class WelcomeCenter(PageContent, TranslationTracked):
@@ -176,21 +189,25 @@ class WelcomeCenter(PageContent, TranslationTracked):
         """The opening hours as an engine `Schedule`: the regular week and the exceptions from
         a week before `today` on, with reasons in the active language.
 
-        Two queries (exceptions and their intervals) on top of the prefetched regular week; the
-        result is kept on the instance for the rest of the request.
+        Two queries (exceptions and their intervals) on top of the prefetched regular week, once
+        per day; the result is kept on the instance, per day and language.
         """
         today = today or timezone.localdate()
         key = (today, get_language())
-        cached = getattr(self, "_schedule_cache", None)
-        if cached and cached[0] == key:
-            return cached[1]
-        exceptions = self.opening_exceptions.filter(
-            end_date__gte=today - timedelta(days=7)
-        ).prefetch_related(Prefetch("intervals", to_attr="interval_list"))
+        schedules = self.__dict__.setdefault("_schedules", {})
+        if key in schedules:
+            return schedules[key]
+        exceptions = self.__dict__.setdefault("_exceptions", {})
+        if today not in exceptions:
+            exceptions[today] = list(
+                self.opening_exceptions.filter(
+                    end_date__gte=today - timedelta(days=7)
+                ).prefetch_related(Prefetch("intervals", to_attr="interval_list"))
+            )
         specials = []
         # Longer ranges first, so that a single day inside a range overrides the range.
         for exception in sorted(
-            exceptions, key=lambda e: (-(e.end_date - e.start_date).days, e.pk)
+            exceptions[today], key=lambda e: (-(e.end_date - e.start_date).days, e.pk)
         ):
             specials.extend(exception.special_days())
         schedule = opening_hours.Schedule(
@@ -198,7 +215,7 @@ class WelcomeCenter(PageContent, TranslationTracked):
             exceptions=tuple(specials),
             by_appointment=self.by_appointment,
         )
-        self._schedule_cache = (key, schedule)
+        schedules[key] = schedule
         return schedule
 
 

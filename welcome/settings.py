@@ -84,6 +84,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A page served from the cache carries the headers of the middleware below it, stored with
+    # it: none of them runs again for it. After the HTTPS redirect and the static files.
+    "core.page_cache.PublicPageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -96,8 +99,6 @@ MIDDLEWARE = [
     "core.middleware.AdminNoIndexMiddleware",
     # django-axes: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
-    # Innermost, so that every other middleware still handles a page served from the cache.
-    "core.page_cache.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "welcome.urls"
@@ -134,7 +135,9 @@ else:
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # https://docs.djangoproject.com/en/5.2/ref/databases/#persistent-connections
     DATABASES["default"]["CONN_MAX_AGE"] = env_int("DJANGO_CONN_MAX_AGE", 600)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # A health check is a `SELECT 1` before the first query of every request. Without it, a
+    # connection that the server closed fails one request, and the next opens a new one.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = env_bool("DJANGO_CONN_HEALTH_CHECKS", False)
 IS_POSTGRESQL = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -145,9 +148,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # ---------------------------------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
+    # Django's Redis backend with one client object per server (core/redis_cache.py).
+    CACHES = {"default": {"BACKEND": "core.redis_cache.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {
         "default": {

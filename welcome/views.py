@@ -51,7 +51,7 @@ class ContactView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        center = WelcomeCenter.objects.get_current()
+        center = WelcomeCenter.objects.for_request(self.request)
         if center is None:
             raise Http404
         today = timezone.localdate()

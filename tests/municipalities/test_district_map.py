@@ -148,7 +148,7 @@ def test_the_svg_is_labelled_and_described_and_drawn_without_styles_or_scripts(
     assert re.search(r'<desc id="district-map-desc">Die 15 Städte und Gemeinden', section)
     assert svg.styles == []
     assert "<script" not in section and "<image" not in section
-    assert 'href="/static/css/district-map.css"' in page
+    assert 'href="/static/css/bundle.css"' in page  # its rules are in the one stylesheet
 
 
 def test_the_text_beside_gives_stations_lines_and_straight_line_distances(client, initial_content):
@@ -256,11 +256,13 @@ def test_the_map_is_drawn_once_per_content_version(
 
 
 def test_a_change_shows_at_once_even_when_made_without_signals(
-    client, initial_content, page_cache_off
+    client, initial_content, page_cache_off, django_capture_on_commit_callbacks
 ):
+    """update() sends no signal: the map is drawn anew once the change is committed."""
     assert "Tetz (RB 21)" in map_section(client.get("/gemeinden/").content.decode())
-    Station.objects.filter(key="tetz").update(name_de="Linnich-Tetz")
-    Municipality.objects.filter(slug="titz").update(published=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        Station.objects.filter(key="tetz").update(name_de="Linnich-Tetz")
+        Municipality.objects.filter(slug="titz").update(published=False)
     page, svg = parse(client, "/gemeinden/")
     assert "Linnich-Tetz (RB 21)" in map_section(page)
     assert "titz" not in svg.places

@@ -45,13 +45,13 @@ def test_deploy_check_prints_no_warning_with_production_variables():
     assert "WARNING" not in result.stderr + result.stdout
 
 
-def test_postgresql_connections_persist():
+def test_postgresql_connections_persist_without_a_health_check_per_request():
     code = (
         "import django; django.setup(); from django.conf import settings as s;"
         " d = s.DATABASES['default']; print(d['ENGINE'], d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
     )
     result = run_python(code, PRODUCTION)
-    assert result.stdout.split() == ["django.db.backends.postgresql", "600", "True"]
+    assert result.stdout.split() == ["django.db.backends.postgresql", "600", "False"]
 
 
 def test_sqlite_under_var_is_the_default():
