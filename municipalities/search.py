@@ -4,9 +4,8 @@ from django.db.models import Case, TextField, Value, When
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from core.publishing import public_q
 from core.search import SearchSource, register
-from municipalities.models import Municipality, Place, Section
+from municipalities.models import Fact, Municipality, Place
 from municipalities.topics import Topic
 
 
@@ -29,12 +28,10 @@ register(
 )
 register(
     SearchSource(
-        key="sections",
-        label=_("Topics in the municipalities"),
-        queryset=lambda: Section.objects.filter(public_q("municipality__")).select_related(
-            "municipality"
-        ),
-        fields=("municipality__name", topic_label, "text"),
+        key="facts",
+        label=_("Facts"),
+        queryset=lambda: Fact.objects.public().select_related("municipality"),
+        fields=("text", topic_label),
         snippet_field="text",
         order=20,
     )
@@ -43,12 +40,10 @@ register(
     SearchSource(
         key="places",
         label=_("Places and offers"),
-        queryset=lambda: Place.objects.filter(public_q("municipality__")).select_related(
-            "municipality"
-        ),
-        fields=("name", "kind", topic_label, "description", "address"),
+        queryset=lambda: Place.objects.public().select_related("municipality"),
+        fields=("name", topic_label, "description", "address"),
         snippet_field="description",
-        title=lambda place: f"{place.name} ({place.municipality.name})",
+        title=lambda place: f"{place.name} ({place.municipality or _('Kreis Düren')})",
         order=30,
     )
 )
