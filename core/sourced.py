@@ -48,10 +48,22 @@ def as_of_text(value):
     return str(day.year)
 
 
+class SourceURLField(models.URLField):
+    """A source's address; in forms, an address typed without a scheme gets https://."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
 class SourcedQuerySet(PageContentQuerySet):
     def needs_review(self):
         """Undated, or dated before 2020."""
         return self.filter(needs_review_q())
+
+    def editable_by(self, user):
+        """What the user may change, for those with the model's change permission (content of
+        a municipality narrows this to the user's municipalities)."""
+        return self
 
 
 def needs_review_q(prefix=""):
@@ -74,7 +86,7 @@ class Sourced(PageContent):
             "is made up."
         ),
     )
-    source_url = models.URLField(
+    source_url = SourceURLField(
         _("source"),
         max_length=500,
         help_text=_("The page this comes from (the original page, never a copy or a cache)."),
@@ -113,3 +125,40 @@ class Sourced(PageContent):
         """ "Mai 2024" / "May 2024" (templates put "Stand:" / "as of" in front); empty if
         undated."""
         return as_of_text(self.source_as_of)
+
+
+class Source:
+    """One entry of a numbered source list."""
+
+    def __init__(self, number, url, publisher, as_of):
+        self.number, self.url, self.publisher, self.as_of = number, url, publisher, as_of
+
+
+def source_of(item):
+    return (item.source_url, item.source_publisher, item.as_of_display)
+
+
+class SourceList:
+    """The sources of some items, numbered in order of first mention, each once; a link that is
+    its own source is not repeated. Templates show "(source 2)" after an item and the list as
+    an <ol> (templates/municipalities/includes/source_list.html)."""
+
+    def __init__(self, items):
+        self._sources = {}
+        for item in items:
+            if getattr(item, "url", None) == item.source_url:
+                continue
+            source = source_of(item)
+            if source not in self._sources:
+                self._sources[source] = Source(len(self._sources) + 1, *source)
+
+    def sources(self):
+        return list(self._sources.values())
+
+    def number(self, item):
+        source = self._sources.get(source_of(item))
+        return source.number if source else None
+
+    def numbered(self, items):
+        """[(item, its number in the list)]."""
+        return [(item, self.number(item)) for item in items]

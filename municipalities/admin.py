@@ -8,17 +8,16 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.db.models import Case, IntegerField, Value, When
-from django.utils.html import format_html
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from core.admin_mixins import (
+    NeedsReviewFilter,
     PublishingAdminMixin,
+    SourcedAdminMixin,
     TranslationStatusAdminMixin,
     publishing_fieldset,
 )
-from core.sourced import needs_review_q
 from municipalities.admin_scoping import MunicipalityScopedAdminMixin
 from municipalities.models import (
     Fact,
@@ -33,54 +32,12 @@ from municipalities.models import (
 from municipalities.topics import Topic
 
 
-class NeedsReviewFilter(admin.SimpleListFilter):
-    """Undated sources, or sources dated before 2020 (the admin start page links here)."""
-
-    title = _("source date")
-    parameter_name = "source"
-
-    def lookups(self, request, model_admin):
-        return (
-            ("review", _("Undated or before 2020: please review")),
-            ("current", _("Dated 2020 or later")),
-        )
-
-    def queryset(self, request, queryset):
-        if self.value() == "review":
-            return queryset.filter(needs_review_q())
-        if self.value() == "current":
-            return queryset.exclude(needs_review_q())
-        return queryset
-
-
 def public_topic_order():
     """Topics in the order readers see them (not alphabetically by key)."""
     return Case(
         *(When(topic=topic.value, then=Value(index)) for index, topic in enumerate(Topic)),
         output_field=IntegerField(),
     )
-
-
-class SourcedAdminMixin:
-    """For facts, places and links: the source as a link beside the record, the review flag."""
-
-    @admin.display(description=_("source"))
-    def source_link(self, obj):
-        if not obj or not obj.source_url:
-            return "–"
-        as_of = obj.as_of_display or gettext("undated")
-        flag = gettext(" – please review") if obj.needs_review else ""
-        return format_html(
-            '<a href="{}" rel="noreferrer" target="_blank">{}</a> ({}){}',
-            obj.source_url,
-            obj.source_publisher or obj.source_url,
-            as_of,
-            flag,
-        )
-
-    @admin.display(boolean=True, description=_("needs review"))
-    def review_flag(self, obj):
-        return obj.needs_review
 
 
 class TopicEntryInline(SourcedAdminMixin, admin.StackedInline):

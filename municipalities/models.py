@@ -17,12 +17,13 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from core.page_cache import PageContent
 from core.publishing import Publishable, PublishableQuerySet, public_q
-from core.sourced import Sourced, SourcedQuerySet, as_of_validator
+from core.sourced import Sourced, SourcedQuerySet, SourceList, as_of_validator
 from core.text import tel_uri
 from core.translation_status import TranslationTracked
 from municipalities.topics import DISTRICT_TOPICS, MUNICIPAL_TOPICS, Topic
@@ -273,7 +274,6 @@ class TopicContent:
         self.places = places
         self.links = links
         self.district = district
-        self._sources = None
 
     @property
     def anchor(self):
@@ -291,6 +291,20 @@ class TopicContent:
     def item_count(self):
         return len(self.facts) + len(self.places) + len(self.links)
 
+    def summary(self, facts=3):
+        """The first facts only (for the topic page's short summary per municipality)."""
+        return TopicContent(
+            topic=self.topic,
+            facts=self.facts[:facts],
+            places=[],
+            links=[],
+            municipality=self.municipality,
+        )
+
+    @property
+    def more_facts(self):
+        return max(0, len(self.facts) - 3)
+
     def places_by_kind(self):
         """[(kind label, [places])] in the order of Place.Kind (schools by type)."""
         order = {kind: index for index, kind in enumerate(Place.Kind.values)}
@@ -299,45 +313,23 @@ class TopicContent:
             groups.setdefault(place.get_kind_display(), []).append(place)
         return list(groups.items())
 
+    @cached_property
+    def source_list(self):
+        return SourceList([*self.facts, *self.places, *self.links])
+
     def sources(self):
-        """The numbered sources of the facts, places and links, each once, in order of first
-        mention (a link that is its own source is not repeated): [Source]."""
-        if self._sources is None:
-            found = {}
-            for item in [*self.facts, *self.places, *self.links]:
-                if getattr(item, "url", None) == item.source_url:
-                    continue
-                source = source_of(item)
-                if source not in found:
-                    found[source] = Source(len(found) + 1, *source)
-            self._sources = found
-        return list(self._sources.values())
-
-    def source_number(self, item):
-        self.sources()
-        source = self._sources.get(source_of(item))
-        return source.number if source else None
-
-    def numbered(self, items):
-        """[(item, its number in the source list)] for "… [2]" after each item."""
-        return [(item, self.source_number(item)) for item in items]
+        """The numbered sources of the facts, places and links (see core.sourced.SourceList)."""
+        return self.source_list.sources()
 
     def numbered_facts(self):
-        return self.numbered(self.facts)
+        """[(fact, its number in the source list)] for "(source 2)" after each fact."""
+        return self.source_list.numbered(self.facts)
+
+    def numbered_links(self):
+        return self.source_list.numbered(self.links)
 
     def numbered_places_by_kind(self):
-        return [(kind, self.numbered(places)) for kind, places in self.places_by_kind()]
-
-
-def source_of(item):
-    return (item.source_url, item.source_publisher, item.as_of_display)
-
-
-class Source:
-    """One entry of a section's numbered source list."""
-
-    def __init__(self, number, url, publisher, as_of):
-        self.number, self.url, self.publisher, self.as_of = number, url, publisher, as_of
+        return [(kind, self.source_list.numbered(places)) for kind, places in self.places_by_kind()]
 
 
 class DistrictContent:

@@ -2,6 +2,7 @@
 import django.core.validators
 import django.db.models.deletion
 import municipalities.models
+import core.sourced
 from django.db import migrations, models
 
 
@@ -32,7 +33,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='link',
             name='source_url',
-            field=models.URLField(default='', help_text='The page this comes from (the original page, never a copy or a cache).', max_length=500, verbose_name='source'),
+            field=core.sourced.SourceURLField(default='', help_text='The page this comes from (the original page, never a copy or a cache).', max_length=500, verbose_name='source'),
             preserve_default=False,
         ),
         migrations.AddField(
@@ -55,7 +56,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='place',
             name='source_url',
-            field=models.URLField(default='', help_text='The page this comes from (the original page, never a copy or a cache).', max_length=500, verbose_name='source'),
+            field=core.sourced.SourceURLField(default='', help_text='The page this comes from (the original page, never a copy or a cache).', max_length=500, verbose_name='source'),
             preserve_default=False,
         ),
     ]

@@ -2,6 +2,7 @@
 import django.core.validators
 import django.db.models.deletion
 import municipalities.models
+import core.sourced
 from django.db import migrations, models
 
 
@@ -70,7 +71,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('key', models.SlugField(blank=True, help_text='A fixed identifier; the initial content finds its records by it. Left empty, one is made up.', max_length=100, unique=True, verbose_name='key')),
-                ('source_url', models.URLField(help_text='The page this comes from (the original page, never a copy or a cache).', max_length=500, verbose_name='source')),
+                ('source_url', core.sourced.SourceURLField(help_text='The page this comes from (the original page, never a copy or a cache).', max_length=500, verbose_name='source')),
                 ('source_publisher', models.CharField(help_text='Who publishes the source, as readers know them: “Gemeinde Kreuzau”.', max_length=200, verbose_name='publisher of the source')),
                 ('source_as_of', models.CharField(blank=True, help_text='The date the source gave (2022, 2022-03 or 2022-03-14); empty if it gave none.', max_length=10, validators=[django.core.validators.RegexValidator('^\\d{4}(-\\d{2}(-\\d{2})?)?$', 'Enter a year, a month or a day: 2022, 2022-03 or 2022-03-14.')], verbose_name='as of (Stand)')),
                 ('translation_fingerprint', models.CharField(blank=True, editable=False, max_length=64, verbose_name='fingerprint of the German text at the last translation')),

@@ -249,7 +249,7 @@ class TestAppointmentTime:
     def test_english(self, schedule):
         with translation.override("en"):
             message = check_appointment_time(schedule, at(2026, 6, 4, 11), self.now)
-        assert message == "Thursday, June 4, 2026 is a public holiday (Corpus Christi)."
+        assert message == "Thursday, 4 June 2026 is a public holiday (Corpus Christi)."
 
 
 def test_seconds_until_change_counts_real_seconds_across_dst(schedule):
