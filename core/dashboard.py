@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.text import capfirst
 from django.utils.module_loading import autodiscover_modules
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 

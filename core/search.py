@@ -14,13 +14,12 @@ with the same snippet (one sentence in many places) are grouped into one.
 """
 
 import re
-from dataclasses import dataclass, field
 from bisect import bisect_left
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
 import snowballstemmer
-
 from django import forms
 from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
@@ -29,7 +28,7 @@ from django.db.models.functions import Coalesce, NullIf
 from django.utils.html import escape
 from django.utils.module_loading import autodiscover_modules
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 
 from core.text import flatten
@@ -143,20 +142,34 @@ def word_groups(words):
         best = None
         for triggers, added in rules:
             for phrase in triggers:
-                if tuple(lowered[index : index + len(phrase)]) == phrase and (
+                if same_words(lowered[index : index + len(phrase)], phrase) and (
                     best is None or len(phrase) > len(best[0])
                 ):
                     best = (phrase, added)
         if best:
             phrase, added = best
-            alternatives = [phrase] + [term for term in added if term != phrase]
-            # Equivalent terms of the same rule count too ("nursery" also finds "day care").
+            typed = tuple(lowered[index : index + len(phrase)])
+            alternatives = [typed] + [term for term in added if term != typed]
             index += len(phrase)
         else:
             alternatives = [(lowered[index],)]
             index += 1
         groups.append(alternatives)
     return groups
+
+
+def same_words(typed, phrase):
+    """Whether the typed words are the phrase, word by word, also inflected ("Ärzte" is
+    "Arzt", "doctors" is "doctor") in either language."""
+    if len(typed) != len(phrase):
+        return False
+    return all(
+        word == term
+        or any(
+            set(word_stems(word, code)) & set(word_stems(term, code)) for code in SNOWBALL_LANGUAGES
+        )
+        for word, term in zip(typed, phrase, strict=True)
+    )
 
 
 # Stemming in Python (SQLite, and content that is not in the database) --------------------------
@@ -395,7 +408,8 @@ def search(query, language=None):
         return []
     language = language or get_language()
     groups = word_groups(words)
-    found = [search_source(source, groups, language) for source in sources()]
+    with override(language):  # titles and labels in the language searched
+        found = [search_source(source, groups, language) for source in sources()]
     return [group for group in found if group["results"]]
 
 

@@ -4,8 +4,8 @@ from django.utils import translation
 
 from municipalities.models import Fact, Municipality
 from municipalities.topics import MUNICIPAL_TOPICS, Topic
-from tests.municipalities.conftest import SOURCE
 from tests.factories import image
+from tests.municipalities.conftest import SOURCE
 
 pytestmark = pytest.mark.django_db
 

@@ -21,7 +21,7 @@ from municipalities.models import (
     ReferencePoint,
     Station,
 )
-from municipalities.topics import MUNICIPAL_TOPICS, Topic
+from municipalities.topics import MUNICIPAL_TOPICS
 from welcome.models import Event, OpeningException, OpeningExceptionInterval, WelcomeCenter
 
 pytestmark = pytest.mark.django_db
