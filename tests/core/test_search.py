@@ -5,7 +5,6 @@ from http import HTTPStatus
 
 import pytest
 from django.conf import settings
-from django.utils import translation
 
 from core import search
 from municipalities.models import Fact, Municipality, Place
