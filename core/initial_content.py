@@ -10,7 +10,8 @@
 - loaded before, unchanged since (its values still match the fingerprint of what was loaded): the
   shipped values are applied, so a later release can correct a fact nobody edited;
 - loaded before and changed since: an edit by staff, kept as it is;
-- loaded before and deleted since: staff removed it; it is not created again.
+- loaded before and deleted since: staff removed it; it is not created again;
+- loaded before, no longer shipped (`retire_unseen`): removed if nobody edited it, else kept.
 
 Values are given as model field names (`text_de`, `municipality_id`); the fingerprint covers
 exactly those fields.
@@ -28,6 +29,7 @@ from core.models import LoadedRecord
 from core.translation_status import TranslationTracked, mark_translated
 
 CREATED, UPDATED, UNCHANGED, KEPT, DELETED = "created", "updated", "unchanged", "kept", "deleted"
+RETIRED = "retired"
 
 
 def canonical(value):
@@ -74,6 +76,7 @@ class Loader:
         }
         ids = [record.object_id for record in self.records.values()]
         self.objects = self.model._base_manager.in_bulk(ids)
+        self.seen, self.fields = set(), ()
 
     def count(self, outcome):
         self.counts[outcome] = self.counts.get(outcome, 0) + 1
@@ -86,6 +89,8 @@ class Loader:
         after_create: called with the new object, to add what hangs on it (a line's stops).
         """
         values = field_values(self.model, values)
+        self.seen.add(key)
+        self.fields = tuple(values)
         shipped = fingerprint(values)
         record = self.records.get(key)
         if record is not None:
@@ -135,6 +140,24 @@ class Loader:
         record.fingerprint = loaded
         record.save()
         self.objects[obj.pk] = obj
+
+    def retire_unseen(self):
+        """Remove what an earlier release loaded and this one no longer ships (an item the
+        editors left out), unless staff edited it. Call after loading every record of the model
+        with the same fields."""
+        for key, record in list(self.records.items()):
+            if key in self.seen or not self.fields:
+                continue
+            obj = self.objects.get(record.object_id)
+            if obj is None:
+                continue
+            if fingerprint(current_values(obj, self.fields)) != record.fingerprint:
+                self.count(KEPT)
+                continue
+            obj.delete()
+            record.delete()
+            del self.records[key]
+            self.count(RETIRED)
 
     def summary(self):
         return ", ".join(f"{count} {outcome}" for outcome, count in sorted(self.counts.items()))

@@ -143,8 +143,9 @@ def content_files():
 
 
 def load_topic_content():
-    """The facts, places and links of every content file whose municipality exists; returns the
-    loaders (their counts say what was created, updated or kept)."""
+    """The facts, places and links of every content file whose municipality exists, and away
+    with what an earlier release shipped and nobody edited; returns the loaders (their counts
+    say what was created, updated, kept or retired)."""
     municipalities = Municipality.objects.in_bulk(field_name="slug")
     loaders = {name: Loader(model) for name, model, _values in KINDS}
     existing = {name: model.objects.in_bulk(field_name="key") for name, model, _values in KINDS}
@@ -164,4 +165,6 @@ def load_topic_content():
                         values(item, topic, municipality, position),
                         existing=existing[name].get(item["key"]),
                     )
+    for loader in loaders.values():
+        loader.retire_unseen()
     return loaders

@@ -120,6 +120,7 @@ def load_center_facts():
             "source_as_of": item.get("as_of") or "",
         }
         loader.load(item["key"], values, existing=existing.get(item["key"]))
+    loader.retire_unseen()
     return loader
 
 

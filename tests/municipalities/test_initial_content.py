@@ -17,7 +17,17 @@ from municipalities.topics import DISTRICT_TOPICS, MUNICIPAL_TOPICS, Topic
 pytestmark = pytest.mark.django_db
 
 # Copies, caches and proxies the research used; a reader is never sent there.
-MIRROR_HOSTS = ("webcache.", "translate.goog", "wikiwand.", "dewiki.de", "de.zxc.wiki", "wiki2.")
+MIRROR_HOSTS = (
+    "webcache.",
+    "translate.goog",
+    "wikiwand.",
+    "dewiki.de",
+    "de.zxc.wiki",
+    "wiki2.",
+    # Sites that scrape documents of councils and town halls.
+    "politik-bei-uns.de",
+    "yumpu.com",
+)
 
 
 def load():
@@ -133,3 +143,23 @@ def test_loading_twice_changes_nothing(initial_content):
 def test_only_the_seven_topics_on_a_profile():
     assert len(MUNICIPAL_TOPICS) == 7
     assert Topic.MOVING not in MUNICIPAL_TOPICS
+
+
+def test_an_item_no_longer_shipped_goes_unless_staff_edited_it(
+    initial_content, monkeypatch, tmp_path
+):
+    for path in CONTENT_DIR.glob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("slug") == "kreuzau":
+            del data["topics"]["work"]["facts"][:2]  # kreuzau-paper-employers, kreuzau-metsae-2025
+        (tmp_path / path.name).write_text(json.dumps(data), encoding="utf-8")
+    edited = Fact.objects.get(key="kreuzau-paper-employers")
+    edited.text_de = "Von der Redaktion ergänzt."
+    edited.save()
+    monkeypatch.setattr(content_module, "CONTENT_DIR", tmp_path)
+
+    loaders = load_topic_content()
+
+    assert not Fact.objects.filter(key="kreuzau-metsae-2025").exists()
+    assert Fact.objects.filter(key="kreuzau-paper-employers").exists()
+    assert loaders["facts"].counts["retired"] == 1
