@@ -29,7 +29,8 @@ pytestmark = pytest.mark.django_db
 # Page → maximum queries. 4 of them are on every page: the center, its regular hours, the
 # coming exceptions and their hours (for the opening status in the footer). The district map
 # adds 3 (municipalities, line stops with their lines and stations, reference points); the
-# district's facts, places and links beside a profile or a topic 3.
+# district's facts, places and links beside a profile or a topic 3; a search one per searched
+# model (municipalities, facts, places, links, events, pages; the topic pages need none).
 BOUNDS = {
     "/": 9,
     "/en/": 9,
@@ -50,8 +51,8 @@ BOUNDS = {
     "&municipality=titz&municipality=extra-1": 9,
     "/gemeinden/vergleich/?municipality=dueren&municipality=atlantis": 5,
     "/suche/": 4,
-    "/suche/?q=Krankenhaus": 9,
-    "/en/search/?q=hospital+rail": 9,
+    "/suche/?q=Krankenhaus": 10,
+    "/en/search/?q=hospital+rail": 10,
     "/kontakt/": 7,
     "/en/contact/": 7,
     "/sitemap.xml": 5,
