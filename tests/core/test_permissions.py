@@ -303,6 +303,7 @@ def test_editor_cannot_add_for_another_municipality_or_for_none(client, world):
         "url": "https://example.org/fremd",
         "position": "0",
         "municipality": world["dueren"].pk,
+        **SOURCE,
     }
     response = client.post(url("municipalities.link", "add"), data)
     assert response.status_code == HTTPStatus.OK  # the form again, with an error
