@@ -1,4 +1,4 @@
-"""Admin building blocks: translation status, review dates and publish state for editorial work
+"""Admin building blocks: translation status, review dates, publish state and sources for editorial work
 (welcome/admin.py, municipalities/admin.py); read-only inlines, stored e-mails, delivery and CSV
 export for the admins of public submissions (enquiries/admin.py, onestopshop/admin.py).
 """
@@ -9,12 +9,14 @@ from django.db.models import Prefetch
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from core import mail
 from core.csv_export import csv_response, safe_csv
 from core.publishing import due_for_review_q
+from core.sourced import needs_review_q
 from core.translation_status import (
     SOURCE,
     TARGETS,
@@ -103,6 +105,48 @@ class ReviewDueFilter(admin.SimpleListFilter):
         if self.value() == "done":
             return queryset.exclude(due_for_review_q())
         return queryset
+
+
+class NeedsReviewFilter(admin.SimpleListFilter):
+    """Undated sources, or sources dated before 2020 (the admin start page links here)."""
+
+    title = _("source date")
+    parameter_name = "source"
+
+    def lookups(self, request, model_admin):
+        return (
+            ("review", _("Undated or before 2020: please review")),
+            ("current", _("Dated 2020 or later")),
+        )
+
+    def queryset(self, request, queryset):
+        if self.value() == "review":
+            return queryset.filter(needs_review_q())
+        if self.value() == "current":
+            return queryset.exclude(needs_review_q())
+        return queryset
+
+
+class SourcedAdminMixin:
+    """For facts, places and links: the source as a link beside the record, the review flag."""
+
+    @admin.display(description=_("source"))
+    def source_link(self, obj):
+        if not obj or not obj.source_url:
+            return "–"
+        as_of = obj.as_of_display or gettext("undated")
+        flag = gettext(" – please review") if obj.needs_review else ""
+        return format_html(
+            '<a href="{}" rel="noreferrer" target="_blank">{}</a> ({}){}',
+            obj.source_url,
+            obj.source_publisher or obj.source_url,
+            as_of,
+            flag,
+        )
+
+    @admin.display(boolean=True, description=_("needs review"))
+    def review_flag(self, obj):
+        return obj.needs_review
 
 
 PUBLISHING_FIELDS = ("published", "publish_from", "publish_until", "last_reviewed")

@@ -13,10 +13,12 @@ from django.apps import apps
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.module_loading import autodiscover_modules
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.publishing import Publishable
+from core.sourced import Sourced
 
 LIMIT = 10
 
@@ -89,6 +91,39 @@ def review_panels(request):
 
 
 register(review_panels, order=900)
+
+
+def source_review_panels(request):
+    """Facts, places and links whose source is undated or older than 2020, per model, for those
+    who may change them (a Kommune editor: their municipalities' items; district items only for
+    the center's staff), with a link to the changelist filtered the same way."""
+    user = request.user
+    found = []
+    for model in apps.get_models():
+        meta = model._meta
+        if not issubclass(model, Sourced):
+            continue
+        if not user.has_perm(f"{meta.app_label}.change_{meta.model_name}"):
+            continue
+        queryset = model._default_manager.editable_by(user).needs_review()
+        rows = [
+            (str(obj), admin_url(obj), obj.as_of_display or gettext("undated"))
+            for obj in queryset.order_by("source_as_of", "pk")[:LIMIT]
+        ]
+        found.append(
+            Panel(
+                title=gettext("%(items)s to review: undated or before 2020")
+                % {"items": capfirst(meta.verbose_name_plural)},
+                count=queryset.count(),
+                rows=rows,
+                more_url=changelist_url(model, "source=review"),
+                empty=gettext("Every source is dated 2020 or later."),
+            )
+        )
+    return found
+
+
+register(source_review_panels, order=800)
 
 
 def panels(request):

@@ -37,7 +37,7 @@ ROLES = {
     },
     MUNICIPALITY: {
         "municipalities.municipality": ("change", "view"),
-        "municipalities.section": EDIT + ("delete",),
+        "municipalities.fact": EDIT + ("delete",),
         "municipalities.place": EDIT + ("delete",),
         "municipalities.link": EDIT + ("delete",),
         "welcome.event": EDIT + ("delete",),

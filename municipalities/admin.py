@@ -4,45 +4,77 @@ Every admin here is limited to the municipalities a "Kommune" editor is assigned
 admin_scoping.py); the center's staff (Redaktion) and superusers see all of them.
 """
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
+from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TabbedTranslationAdmin
 
 from core.admin_mixins import (
+    NeedsReviewFilter,
     PublishingAdminMixin,
+    SourcedAdminMixin,
     TranslationStatusAdminMixin,
     publishing_fieldset,
 )
 from municipalities.admin_scoping import MunicipalityScopedAdminMixin
 from municipalities.models import (
+    Fact,
     LineStop,
     Link,
     Municipality,
     Place,
     RailLine,
     ReferencePoint,
-    Section,
     Station,
 )
+from municipalities.topics import Topic
 
 
-class SectionInline(TranslationTabularInline):
-    model = Section
+def public_topic_order():
+    """Topics in the order readers see them (not alphabetically by key)."""
+    return Case(
+        *(When(topic=topic.value, then=Value(index)) for index, topic in enumerate(Topic)),
+        output_field=IntegerField(),
+    )
+
+
+class TopicEntryInline(SourcedAdminMixin, admin.StackedInline):
+    """German and English side by side on one line, the source beside them; in the order of
+    the profile. (Plain inlines on purpose: translation tabs would hide one language.)"""
+
     extra = 0
-    fields = ("topic", "text")
+    readonly_fields = ("source_link",)
+    classes = ("collapse",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).order_by(public_topic_order(), "position", "pk")
 
 
-class PlaceInline(TranslationTabularInline):
+SOURCE_ROW = ("source_url", "source_publisher", "source_as_of", "source_link")
+
+
+class FactInline(TopicEntryInline):
+    model = Fact
+    fields = (("topic", "position", "key"), ("text_de", "text_en"), SOURCE_ROW)
+    classes = ()
+
+
+class PlaceInline(TopicEntryInline):
     model = Place
-    extra = 0
-    fields = ("topic", "name", "kind", "address", "website", "phone", "description", "position")
+    fields = (
+        ("topic", "kind", "position", "key"),
+        ("name_de", "name_en"),
+        ("address", "phone", "website"),
+        ("description_de", "description_en"),
+        SOURCE_ROW,
+    )
 
 
-class LinkInline(TranslationTabularInline):
+class LinkInline(TopicEntryInline):
     model = Link
-    extra = 0
-    fields = ("topic", "title", "url", "position")
+    fields = (("topic", "position", "key"), ("title_de", "title_en"), "url", SOURCE_ROW)
 
 
 @admin.register(Municipality)
@@ -66,7 +98,7 @@ class MunicipalityAdmin(
     search_fields = ("name", "slug", "teaser", "town_hall_address")
     prepopulated_fields = {"slug": ("name",)}
     filter_horizontal = ("editors",)
-    inlines = (SectionInline, PlaceInline, LinkInline)
+    inlines = (FactInline, PlaceInline, LinkInline)
     fieldsets = (
         (None, {"fields": ("name", "slug", "kind")}),
         (_("Texts"), {"fields": ("teaser", "introduction")}),
@@ -84,6 +116,11 @@ class MunicipalityAdmin(
         (_("For the team"), {"fields": ("sources", "notes"), "classes": ("collapse",)}),
         (_("Editors"), {"fields": ("editors",)}),
     )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name.startswith("teaser"):
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 3})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -105,37 +142,58 @@ class MunicipalityAdmin(
         return super().has_delete_permission(request, obj) and not self.is_scoped(request)
 
 
-@admin.register(Section)
-class SectionAdmin(
-    MunicipalityScopedAdminMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin
+class TopicEntryAdmin(
+    SourcedAdminMixin,
+    MunicipalityScopedAdminMixin,
+    TranslationStatusAdminMixin,
+    TabbedTranslationAdmin,
 ):
-    list_display = ("municipality", "topic")
-    list_filter = ("topic", "municipality")
+    """Facts, places and links of every municipality and of the whole district (these only for
+    the center's staff: a Kommune editor sees only their municipalities' entries)."""
+
+    list_filter = ("topic", "municipality", NeedsReviewFilter)
     list_select_related = ("municipality",)
-    search_fields = ("municipality__name", "text")
-    fieldsets = ((None, {"fields": ("municipality", "topic", "text")}),)
+    readonly_fields = ("source_link",)
+    source_fieldset = (
+        _("Source"),
+        {"fields": ("source_url", "source_publisher", "source_as_of", "source_link", "key")},
+    )
+
+    def get_ordering(self, request):
+        return (public_topic_order(), "municipality__name", "position", "pk")
+
+
+@admin.register(Fact)
+class FactAdmin(TopicEntryAdmin):
+    list_display = ("__str__", "municipality", "topic", "source_as_of", "review_flag")
+    search_fields = ("text_de", "text_en", "key", "source_publisher", "municipality__name")
+    fieldsets = (
+        (None, {"fields": ("municipality", "topic", "position", "text")}),
+        TopicEntryAdmin.source_fieldset,
+    )
 
 
 @admin.register(Place)
-class PlaceAdmin(MunicipalityScopedAdminMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin):
-    list_display = ("name", "kind", "municipality", "topic")
-    list_filter = ("topic", "municipality")
-    list_select_related = ("municipality",)
-    search_fields = ("name", "kind", "address", "description", "municipality__name")
+class PlaceAdmin(TopicEntryAdmin):
+    list_display = ("name", "kind", "municipality", "topic", "source_as_of", "review_flag")
+    list_filter = ("topic", "kind", "municipality", NeedsReviewFilter)
+    search_fields = ("name", "address", "description", "key", "municipality__name")
     fieldsets = (
         (None, {"fields": ("municipality", "topic", "name", "kind", "position")}),
         (_("Contact"), {"fields": ("address", "website", "phone")}),
         (_("Description"), {"fields": ("description",)}),
+        TopicEntryAdmin.source_fieldset,
     )
 
 
 @admin.register(Link)
-class LinkAdmin(MunicipalityScopedAdminMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin):
-    list_display = ("title", "url", "municipality", "topic")
-    list_filter = ("topic", "municipality")
-    list_select_related = ("municipality",)
-    search_fields = ("title", "url", "municipality__name")
-    fieldsets = ((None, {"fields": ("municipality", "topic", "title", "url", "position")}),)
+class LinkAdmin(TopicEntryAdmin):
+    list_display = ("title", "url", "municipality", "topic", "source_as_of", "review_flag")
+    search_fields = ("title", "url", "key", "municipality__name")
+    fieldsets = (
+        (None, {"fields": ("municipality", "topic", "title", "url", "position")}),
+        TopicEntryAdmin.source_fieldset,
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,9 +1,10 @@
 """Load the district map's data (municipality positions, stations, rail lines, reference points)
 from municipalities/initial_content/geo.json.
 
-Runs on every `make run`, so it only adds what is missing, found by a stable key (the slug or
-`key`); a record that exists is left exactly as staff left it in the admin. A municipality's
-position is filled in only while it is still empty.
+Runs on every `make run` through the loader that never overwrites staff edits
+(core/initial_content.py): records are found by a stable key (the slug or `key`); a record staff
+changed is left exactly as they left it. A municipality's position is filled in while it is still
+empty, and a line's stops are added with the line.
 """
 
 import json
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from core.initial_content import CREATED, UPDATED, Loader
 from municipalities.models import LineStop, Municipality, RailLine, ReferencePoint, Station
 
 GEO_FILE = Path(__file__).resolve().parent / "initial_content" / "geo.json"
@@ -40,78 +42,94 @@ def translated(item, field):
 
 @transaction.atomic
 def load_geo_content(path=GEO_FILE):
-    """Create the map's missing records; returns how many were created or filled in."""
+    """Load the map's records (see core/initial_content.py for what is created, updated or
+    kept); returns how many were created, filled in or updated."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
-    created = 0
     by_slug = Municipality.objects.in_bulk(field_name="slug")
-    for slug, item in data["municipalities"].items():
-        municipality = by_slug.get(slug)
-        if municipality is None or municipality.latitude is not None:
-            continue
-        municipality.latitude = degrees(item["lat"])
-        municipality.longitude = degrees(item["lon"])
-        municipality.coordinate_source = item["source"]
-        municipality.coordinate_checked = item["checked"]
-        municipality.save(
-            update_fields=["latitude", "longitude", "coordinate_source", "coordinate_checked"]
-        )
-        created += 1
+    loaders = []
 
+    positions = Loader(Municipality)
+    loaders.append(positions)
+    for slug, item in data["municipalities"].items():
+        if slug in by_slug:
+            values = {
+                "latitude": degrees(item["lat"]),
+                "longitude": degrees(item["lon"]),
+                "coordinate_source": item["source"],
+                "coordinate_checked": item["checked"],
+            }
+            positions.load(f"position:{slug}", values, existing=by_slug[slug])
+
+    reference_loader = Loader(ReferencePoint)
+    loaders.append(reference_loader)
     references = ReferencePoint.objects.in_bulk(field_name="key")
     for item in data["references"]:
-        if item["key"] in references:
-            continue
-        reference = ReferencePoint(
-            key=item["key"],
-            latitude=degrees(item["lat"]),
-            longitude=degrees(item["lon"]),
-            show_distance=item["show_distance"],
-            position=item["position"],
+        values = {
+            "key": item["key"],
+            "latitude": degrees(item["lat"]),
+            "longitude": degrees(item["lon"]),
+            "show_distance": item["show_distance"],
+            "position": item["position"],
             **translated(item, "name"),
             **sourced(item),
+        }
+        reference, _outcome = reference_loader.load(
+            item["key"], values, existing=references.get(item["key"])
         )
-        reference.full_clean()
-        reference.save()
-        references[reference.key] = reference
-        created += 1
+        if reference is not None:
+            references[item["key"]] = reference
 
+    station_loader = Loader(Station)
+    loaders.append(station_loader)
     stations = Station.objects.in_bulk(field_name="key")
     for item in data["stations"]:
-        if item["key"] in stations or item["municipality"] not in by_slug:
+        if item["municipality"] not in by_slug:
             continue
-        station = Station(
-            key=item["key"],
-            municipality=by_slug[item["municipality"]],
-            latitude=degrees(item["lat"]),
-            longitude=degrees(item["lon"]),
-            coordinate_basis=item["coordinate_basis"],
+        values = {
+            "key": item["key"],
+            "municipality_id": by_slug[item["municipality"]].pk,
+            "latitude": degrees(item["lat"]),
+            "longitude": degrees(item["lon"]),
+            "coordinate_basis": item["coordinate_basis"],
             **translated(item, "name"),
             **sourced(item),
+        }
+        station, _outcome = station_loader.load(
+            item["key"], values, existing=stations.get(item["key"])
         )
-        station.full_clean()
-        station.save()
-        stations[station.key] = station
-        created += 1
+        if station is not None:
+            stations[item["key"]] = station
 
-    existing_lines = set(RailLine.objects.values_list("key", flat=True))
+    line_loader = Loader(RailLine)
+    loaders.append(line_loader)
+    lines = RailLine.objects.in_bulk(field_name="key")
     for item in data["lines"]:
-        if item["key"] in existing_lines or any(key not in stations for key in item["stops"]):
+        if any(key not in stations for key in item["stops"]):
             continue
-        line = RailLine(
-            key=item["key"],
-            code=item["code"],
-            position=item["position"],
-            continues_from=references.get(item["continues_from"]),
-            continues_to=references.get(item["continues_to"]),
+        values = {
+            "key": item["key"],
+            "code": item["code"],
+            "position": item["position"],
+            "continues_from_id": pk_of(references.get(item["continues_from"])),
+            "continues_to_id": pk_of(references.get(item["continues_to"])),
             **translated(item, "name"),
             **translated(item, "route"),
             **sourced(item),
+        }
+
+        def add_stops(line, stops=item["stops"]):
+            LineStop.objects.bulk_create(
+                LineStop(line=line, station=stations[key], position=position)
+                for position, key in enumerate(stops, start=1)
+            )
+
+        line_loader.load(
+            item["key"], values, existing=lines.get(item["key"]), after_create=add_stops
         )
-        line.full_clean()
-        line.save()
-        LineStop.objects.bulk_create(
-            LineStop(line=line, station=stations[key], position=position)
-            for position, key in enumerate(item["stops"], start=1)
-        )
-        created += 1
-    return created
+    return sum(
+        loader.counts.get(outcome, 0) for loader in loaders for outcome in (CREATED, UPDATED)
+    )
+
+
+def pk_of(obj):
+    return obj.pk if obj is not None else None

@@ -1,8 +1,9 @@
 """The 15 towns and municipalities of the Kreis Düren and what newcomers want to know about them.
 
-A municipality has one text section per newcomer topic (see topics.py), places or offers per
-topic and further links. Places and links hang on the municipality with a topic key rather than
-on the section, so that editors can manage all of them on one admin page.
+Per newcomer topic (see topics.py) a municipality has sourced facts, places or offers and further
+links, each with its source and date; without a municipality they hold for the whole district.
+All of them hang on the municipality with a topic key, so that editors manage them on one admin
+page in the order readers see them.
 
 Who works on which municipality is decided here too: superusers and roles with the permission
 "all_municipalities" (Redaktion, Anfragen) work on every municipality; everyone else on staff
@@ -12,17 +13,20 @@ only on the municipalities whose editors they are (`Municipality.editors`). The 
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from core.page_cache import PageContent
-from core.publishing import Publishable, PublishableQuerySet
+from core.publishing import Publishable, PublishableQuerySet, public_q
+from core.sourced import Sourced, SourcedQuerySet, SourceList, as_of_validator
 from core.text import tel_uri
 from core.translation_status import TranslationTracked
-from municipalities.topics import Topic
+from municipalities.topics import DISTRICT_TOPICS, MUNICIPAL_TOPICS, Topic
 
 ALL_MUNICIPALITIES = "municipalities.all_municipalities"
 
@@ -73,16 +77,12 @@ class MunicipalityQuerySet(MunicipalityScopedQuerySet):
         return self.filter(kind=kind) if kind else self
 
     def with_topics(self, topic=None):
-        """Prefetch sections, places and links (of one topic, or of all): three queries in all."""
-        sections = Section.objects.all()
-        places = Place.objects.all()
-        links = Link.objects.all()
+        """Prefetch facts, places and links (of one topic, or of all): three queries in all."""
+        facts, places, links = Fact.objects.all(), Place.objects.all(), Link.objects.all()
         if topic:
-            sections = sections.filter(topic=topic)
-            places = places.filter(topic=topic)
-            links = links.filter(topic=topic)
+            facts, places, links = (qs.filter(topic=topic) for qs in (facts, places, links))
         return self.prefetch_related(
-            Prefetch("sections", queryset=sections),
+            Prefetch("facts", queryset=facts),
             Prefetch("places", queryset=places),
             Prefetch("links", queryset=links),
         )
@@ -240,42 +240,40 @@ class Municipality(Publishable, TranslationTracked):
                 }
             )
 
-    def topics(self):
-        """All seven topics in their fixed order, each with its section (or None), places, links.
+    def topics(self, district=None):
+        """The seven topics in their fixed order, each with its facts, places and links.
 
-        Uses the prefetched relations (see MunicipalityQuerySet.with_topics), so no extra queries.
+        Uses the prefetched relations (see MunicipalityQuerySet.with_topics), so no extra
+        queries; `district` (a DistrictContent) adds what holds for the whole district.
         """
-        sections = {section.topic: section for section in self.sections.all()}
-        places, links = {}, {}
-        for place in self.places.all():
-            places.setdefault(place.topic, []).append(place)
-        for link in self.links.all():
-            links.setdefault(link.topic, []).append(link)
         return [
             TopicContent(
                 municipality=self,
                 topic=topic,
-                section=sections.get(topic.value),
-                places=places.get(topic.value, []),
-                links=links.get(topic.value, []),
+                facts=[fact for fact in self.facts.all() if fact.topic == topic],
+                places=[place for place in self.places.all() if place.topic == topic],
+                links=[link for link in self.links.all() if link.topic == topic],
+                district=district.topic(topic) if district else None,
             )
-            for topic in Topic
+            for topic in MUNICIPAL_TOPICS
         ]
 
-    def topic(self, key):
-        """One topic's section, places and links (from the prefetched relations)."""
-        return self.topics()[list(Topic).index(Topic(key))]
+    def topic(self, key, district=None):
+        """One topic's facts, places and links (from the prefetched relations)."""
+        return self.topics(district)[MUNICIPAL_TOPICS.index(Topic(key))]
 
 
 class TopicContent:
-    """One topic of one municipality as the templates show it."""
+    """One topic of one municipality (or of the whole district) as the templates show it: the
+    facts, the places grouped by kind, the links, and the numbered list of their sources."""
 
-    def __init__(self, *, municipality, topic, section, places, links):
+    def __init__(self, *, topic, facts, places, links, municipality=None, district=None):
         self.municipality = municipality
         self.topic = Topic(topic)
-        self.section = section
+        self.facts = facts
         self.places = places
         self.links = links
+        self.district = district
 
     @property
     def anchor(self):
@@ -285,77 +283,199 @@ class TopicContent:
     def label(self):
         return self.topic.label
 
+    @property
+    def is_empty(self):
+        return not (self.facts or self.places or self.links)
 
-class TopicEntry(PageContent, TranslationTracked):
-    """What belongs to one municipality on one topic: its section text, places and links. Each
-    names its own foreign key `municipality` (with its related name)."""
+    @property
+    def item_count(self):
+        return len(self.facts) + len(self.places) + len(self.links)
+
+    def summary(self, facts=3):
+        """The first facts only (for the topic page's short summary per municipality)."""
+        return TopicContent(
+            topic=self.topic,
+            facts=self.facts[:facts],
+            places=[],
+            links=[],
+            municipality=self.municipality,
+        )
+
+    @property
+    def more_facts(self):
+        return max(0, len(self.facts) - 3)
+
+    def places_by_kind(self):
+        """[(kind label, [places])] in the order of Place.Kind (schools by type)."""
+        order = {kind: index for index, kind in enumerate(Place.Kind.values)}
+        groups = {}
+        for place in sorted(self.places, key=lambda p: (order.get(p.kind, len(order)), p.position)):
+            groups.setdefault(place.get_kind_display(), []).append(place)
+        return list(groups.items())
+
+    @cached_property
+    def source_list(self):
+        return SourceList([*self.facts, *self.places, *self.links])
+
+    def sources(self):
+        """The numbered sources of the facts, places and links (see core.sourced.SourceList)."""
+        return self.source_list.sources()
+
+    def numbered_facts(self):
+        """[(fact, its number in the source list)] for "(source 2)" after each fact."""
+        return self.source_list.numbered(self.facts)
+
+    def numbered_links(self):
+        return self.source_list.numbered(self.links)
+
+    def numbered_places_by_kind(self):
+        return [(kind, self.source_list.numbered(places)) for kind, places in self.places_by_kind()]
+
+
+class DistrictContent:
+    """What holds for the whole district (facts, places and links without a municipality), per
+    topic; three queries for all topics or for one."""
+
+    def __init__(self, topic=None):
+        querysets = [Fact.objects.district(), Place.objects.district(), Link.objects.district()]
+        if topic:
+            querysets = [queryset.filter(topic=topic) for queryset in querysets]
+        self.facts, self.places, self.links = (list(queryset) for queryset in querysets)
+
+    def topic(self, topic):
+        topic = Topic(topic)
+        return TopicContent(
+            topic=topic,
+            facts=[fact for fact in self.facts if fact.topic == topic],
+            places=[place for place in self.places if place.topic == topic],
+            links=[link for link in self.links if link.topic == topic],
+        )
+
+
+class TopicEntryQuerySet(SourcedQuerySet):
+    def district(self):
+        """What holds for the whole district (no municipality)."""
+        return self.filter(municipality__isnull=True)
+
+    def public(self):
+        """District items, and those of municipalities that are public now."""
+        return self.filter(models.Q(municipality__isnull=True) | public_q("municipality__"))
+
+    def editable_by(self, user):
+        """What the user may change: district items only with access to all municipalities."""
+        condition = municipality_scope_q(user, "municipality")
+        return self if condition is None else self.filter(condition)
+
+
+class TopicEntry(Sourced, TranslationTracked):
+    """A fact, place or link on one topic, of one municipality or (without one) of the whole
+    district, with its source. Each names its own foreign key `municipality` (with its related
+    name)."""
 
     topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = TopicEntryQuerySet.as_manager()
 
     class Meta:
         abstract = True
 
-    def topic_url(self):
-        """The topic on the municipality's profile."""
+    def get_absolute_url(self):
+        """The topic on the municipality's profile, or the district's topic page."""
+        if self.municipality_id is None:
+            return reverse("municipalities:topic", kwargs={"topic": self.topic})
         return f"{self.municipality.get_absolute_url()}#topic-{self.topic}"
 
+    def clean(self):
+        super().clean()
+        if self.topic in DISTRICT_TOPICS and self.municipality_id is not None:
+            raise ValidationError(
+                {
+                    "municipality": _(
+                        "This topic holds for the whole district: choose no municipality."
+                    )
+                }
+            )
 
-class Section(TopicEntry):
-    """The text of one municipality on one topic (for example child care in Jülich)."""
 
-    municipality = models.ForeignKey(
+def municipality_field(related_name):
+    return models.ForeignKey(
         Municipality,
         on_delete=models.CASCADE,
-        related_name="sections",
-        verbose_name=_("municipality"),
-    )
-    text = models.TextField(
-        _("text"),
+        null=True,
         blank=True,
-        help_text=_(
-            "Paragraphs are separated by an empty line; lines starting with “- ” become a list."
-        ),
+        related_name=related_name,
+        verbose_name=_("municipality"),
+        help_text=_("Empty: it holds for the whole district."),
     )
+
+
+class Fact(TopicEntry):
+    """A short sourced statement on one topic (for example: the Kitas in Kreuzau, and who runs
+    them), of one municipality or of the whole district.
+
+    Facts are data, not a text block: each shows its own source and date, the same sentence is
+    never stored fifteen times, and search and the comparison can set facts side by side.
+    """
+
+    municipality = municipality_field("facts")
+    text = models.TextField(_("text"), help_text=_("One or two plain sentences."))
 
     class Meta:
-        verbose_name = _("topic section")
-        verbose_name_plural = _("topic sections")
-        ordering = ["municipality_id", "topic"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["municipality", "topic"],
-                name="section_one_per_municipality_and_topic",
-                violation_error_message=_("This municipality already has a section on this topic."),
-            )
-        ]
+        verbose_name = _("fact")
+        verbose_name_plural = _("facts")
+        ordering = ["topic", "position", "pk"]
 
     def __str__(self):
-        return f"{self.municipality.name}: {self.get_topic_display()}"
-
-    def get_absolute_url(self):
-        return self.topic_url()
+        return Truncator(self.text).chars(80)
 
 
 class Place(TopicEntry):
     """A place or offer that belongs to a topic: a Kita, a school, a hospital, a museum …"""
 
-    municipality = models.ForeignKey(
-        Municipality,
-        on_delete=models.CASCADE,
-        related_name="places",
-        verbose_name=_("municipality"),
-    )
+    class Kind(models.TextChoices):
+        KITA = "kita", _("Kitas (day care centres)")
+        CHILDMINDING = "kindertagespflege", _("Childminding (Kindertagespflege)")
+        PRIMARY = "grundschule", _("Primary schools (Grundschule)")
+        SECONDARY_MODERN = "hauptschule", _("Hauptschule")
+        REALSCHULE = "realschule", _("Realschule")
+        SEKUNDARSCHULE = "sekundarschule", _("Sekundarschule")
+        COMPREHENSIVE = "gesamtschule", _("Comprehensive schools (Gesamtschule)")
+        GYMNASIUM = "gymnasium", _("Gymnasium")
+        SPECIAL_SCHOOL = "foerderschule", _("Special schools (Förderschule)")
+        VOCATIONAL = "berufskolleg", _("Vocational colleges (Berufskolleg)")
+        UNIVERSITY = "hochschule", _("Universities")
+        RESEARCH = "forschung", _("Research")
+        ADULT_EDUCATION = "vhs", _("Adult education (VHS)")
+        HOSPITAL = "krankenhaus", _("Hospitals")
+        OUT_OF_HOURS = "notfallpraxis", _("Out-of-hours practices")
+        RESCUE = "rettung", _("Emergency services")
+        STATION = "bahnhof", _("Stations")
+        BUS = "bus", _("Buses")
+        POOL = "bad", _("Swimming pools")
+        LAKE = "see", _("Lakes")
+        MUSEUM = "museum", _("Museums")
+        PARK = "park", _("Parks and nature")
+        SPORT = "sport", _("Sport")
+        CULTURE = "kultur", _("Culture")
+        LIBRARY = "bibliothek", _("Libraries")
+        TOWN_HALL = "rathaus", _("Town halls")
+        CITIZENS_OFFICE = "buergerbuero", _("Citizens’ offices (Bürgerbüro)")
+        AUTHORITY = "behoerde", _("Public offices")
+        ADVICE = "beratung", _("Advice")
+        EMPLOYER = "arbeitgeber", _("Employers")
+        BUSINESS_PARK = "gewerbegebiet", _("Business parks")
+        OTHER = "other", _("Other places")
+
+    municipality = municipality_field("places")
     name = models.CharField(_("name"), max_length=200)
-    kind = models.CharField(
-        _("kind"), max_length=100, blank=True, help_text=_("For example: Kita, hospital, museum.")
-    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     address = models.CharField(_("address"), max_length=200, blank=True)
-    website = WebsiteField(_("website"), blank=True)
+    website = WebsiteField(_("website"), max_length=300, blank=True)
     phone = models.CharField(
         _("phone"), max_length=50, blank=True, help_text=_("Only a confirmed number.")
     )
     description = models.TextField(_("short description"), blank=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
         verbose_name = _("place or offer")
@@ -365,9 +485,6 @@ class Place(TopicEntry):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return self.topic_url()
-
     @property
     def phone_uri(self):
         return tel_uri(self.phone)
@@ -376,15 +493,9 @@ class Place(TopicEntry):
 class Link(TopicEntry):
     """A further link on a topic, for example to the municipality's own page on Kitas."""
 
-    municipality = models.ForeignKey(
-        Municipality,
-        on_delete=models.CASCADE,
-        related_name="links",
-        verbose_name=_("municipality"),
-    )
+    municipality = municipality_field("links")
     title = models.CharField(_("title"), max_length=200)
-    url = WebsiteField(_("address (URL)"))
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    url = WebsiteField(_("address (URL)"), max_length=500)
 
     class Meta:
         verbose_name = _("further link")
@@ -398,10 +509,6 @@ class Link(TopicEntry):
 # ---------------------------------------------------------------------------------------------
 # The district map: stations, rail lines and reference points, each with its source.
 # ---------------------------------------------------------------------------------------------
-
-as_of_validator = RegexValidator(
-    r"^\d{4}(-\d{2}(-\d{2})?)?$", _("Enter a year, a month or a day: 2022, 2022-03 or 2022-03-14.")
-)
 
 
 class MapSourced(PageContent):

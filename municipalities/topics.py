@@ -1,4 +1,9 @@
-"""The seven newcomer topics. Their keys are stable: URLs, enquiry forms and content refer to them."""
+"""The newcomer topics. Their keys are stable: URLs, enquiry forms and content refer to them.
+
+Seven topics appear in every municipality's profile; two more are district topics for newcomers
+from abroad (moving and first steps, integration and language): they hold for the whole district,
+so no municipality has them, and each has a page of its own.
+"""
 
 from django.conf import settings
 from django.db import models
@@ -15,6 +20,17 @@ class Topic(models.TextChoices):
     LEISURE = "leisure", _("Leisure and culture")
     MOBILITY = "mobility", _("Mobility")
     HOUSING = "housing", _("Housing and moving")
+    MOVING = "moving", _("Moving and first steps")
+    INTEGRATION = "integration", _("Integration and language")
+
+    @property
+    def is_district_topic(self):
+        return self in DISTRICT_TOPICS
+
+
+# The topics of every municipality's profile, in their order; and the two district topics.
+MUNICIPAL_TOPICS = [topic for topic in Topic if topic not in (Topic.MOVING, Topic.INTEGRATION)]
+DISTRICT_TOPICS = [Topic.MOVING, Topic.INTEGRATION]
 
 
 # The topic's part of the URL in each language (/gemeinden/themen/kinderbetreuung/,
@@ -27,6 +43,8 @@ URL_SLUGS = {
     Topic.LEISURE: pgettext_lazy("URL slug", "leisure"),
     Topic.MOBILITY: pgettext_lazy("URL slug", "mobility"),
     Topic.HOUSING: pgettext_lazy("URL slug", "housing"),
+    Topic.MOVING: pgettext_lazy("URL slug", "moving-and-first-steps"),
+    Topic.INTEGRATION: pgettext_lazy("URL slug", "integration-and-language"),
 }
 
 

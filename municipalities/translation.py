@@ -3,12 +3,12 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from municipalities.models import (
+    Fact,
     Link,
     Municipality,
     Place,
     RailLine,
     ReferencePoint,
-    Section,
     Station,
 )
 
@@ -18,14 +18,14 @@ class MunicipalityTranslationOptions(TranslationOptions):
     fields = ("teaser", "introduction", "image_alt")
 
 
-@register(Section)
-class SectionTranslationOptions(TranslationOptions):
+@register(Fact)
+class FactTranslationOptions(TranslationOptions):
     fields = ("text",)
 
 
 @register(Place)
 class PlaceTranslationOptions(TranslationOptions):
-    fields = ("name", "kind", "description")
+    fields = ("name", "description")
 
 
 @register(Link)

@@ -3,8 +3,8 @@
 from django.views.generic import DetailView, ListView, TemplateView
 
 from municipalities.forms import ComparisonForm, KindFilterForm
-from municipalities.models import Municipality
-from municipalities.topics import Topic
+from municipalities.models import DistrictContent, Municipality
+from municipalities.topics import DISTRICT_TOPICS, MUNICIPAL_TOPICS, Topic
 
 
 class MunicipalityListView(ListView):
@@ -19,36 +19,53 @@ class MunicipalityListView(ListView):
 
 
 class MunicipalityDetailView(DetailView):
-    """One municipality's profile with all seven topics; staff also see unpublished ones."""
+    """One municipality's profile with all seven topics, each with what holds for the whole
+    district beside it; staff also see unpublished profiles."""
 
     def get_queryset(self):
         return Municipality.objects.visible_to(self.request.user).with_topics()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(topics=self.object.topics(), **kwargs)
+        topics = self.object.topics(DistrictContent())
+        return super().get_context_data(topics=topics, **kwargs)
 
 
 class TopicListView(TemplateView):
-    """The seven topics, each linking to its overview across all municipalities."""
+    """The seven topics, each linking to its overview across all municipalities, and the two
+    district topics."""
 
     template_name = "municipalities/topic_list.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(topics=list(Topic), **kwargs)
+        return super().get_context_data(
+            topics=MUNICIPAL_TOPICS, district_topics=DISTRICT_TOPICS, **kwargs
+        )
 
 
 class TopicView(ListView):
-    """One topic across all municipalities ("Kinderbetreuung im Kreis Düren")."""
+    """One topic across the district: what holds for all of it first, then a short summary per
+    municipality ("Kinderbetreuung im Kreis Düren"). A district topic (moving, integration) has
+    no municipalities: its page shows the district's facts, places and links only."""
 
-    template_name = "municipalities/topic_detail.html"
+    def get_template_names(self):
+        if self.topic.is_district_topic:
+            return ["municipalities/district_topic.html"]
+        return ["municipalities/topic_detail.html"]
 
     def get_queryset(self):
-        return Municipality.objects.published().with_topics(self.kwargs["topic"])
+        self.topic = Topic(self.kwargs["topic"])
+        if self.topic.is_district_topic:
+            return Municipality.objects.none()
+        return Municipality.objects.published().with_topics(self.topic)
 
     def get_context_data(self, **kwargs):
-        topic = Topic(self.kwargs["topic"])
+        topic = self.topic
         context = super().get_context_data(
-            topic=topic, other_topics=[t for t in Topic if t != topic], **kwargs
+            topic=topic,
+            district=DistrictContent(topic).topic(topic),
+            other_topics=[t for t in MUNICIPAL_TOPICS if t != topic],
+            district_topics=[t for t in DISTRICT_TOPICS if t != topic],
+            **kwargs,
         )
         context["entries"] = [(m, m.topic(topic)) for m in context["object_list"]]
         return context
@@ -81,6 +98,6 @@ class ComparisonView(TemplateView):
         topics = [m.topics() for m in compared]
         rows = [
             {"topic": topic, "cells": [by_topic[index] for by_topic in topics]}
-            for index, topic in enumerate(Topic)
+            for index, topic in enumerate(MUNICIPAL_TOPICS)
         ]
         return super().get_context_data(form=form, compared=compared, topic_rows=rows, **kwargs)

@@ -8,6 +8,9 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
+# Copies, caches and proxies of other sites: never linked, never cited.
+MIRROR_HOSTS = ("webcache.", "translate.goog", "wikiwand.", "dewiki.de", "zxc.wiki", "wiki2.")
+
 # Attributes through which a page makes the browser fetch something.
 LOADING_ATTRIBUTES = {
     "script": ["src"],
@@ -108,3 +111,22 @@ def test_every_internal_link_answers_and_nothing_loads_from_another_host(client,
         # Readers get no cookie; only a page with a form may set the CSRF cookie.
         allowed = {"csrftoken"} if parser.posts_a_form else set()
         assert set(response.cookies) <= allowed, url
+
+
+def test_the_district_topics_are_reached_and_no_page_links_a_mirror(client, initial_content):
+    pages = crawl(client, ["/", "/en/"])
+    for path in (
+        "/gemeinden/themen/umzug-und-erste-schritte/",
+        "/gemeinden/themen/integration-und-sprache/",
+        "/en/municipalities/topics/moving-and-first-steps/",
+        "/en/municipalities/topics/integration-and-language/",
+    ):
+        assert pages[path].status_code == HTTPStatus.OK
+    for url, response in pages.items():
+        parser = getattr(response, "parsed", None)
+        if parser is None:
+            continue
+        for href in parser.links:
+            host = urlsplit(href).hostname or ""
+            assert not any(mirror in host for mirror in MIRROR_HOSTS), (url, href)
+            assert not host.replace(".", "").isdigit(), (url, href)

@@ -1,5 +1,5 @@
-"""Admin for the Welcome-Center: its contact data, regular week, opening exceptions, events and
-the staff-edited pages. Events of a municipality are limited to its editors (admin_scoping.py).
+"""Admin for the Welcome-Center: its contact data, regular week, opening exceptions, sourced facts
+about it, events and the staff-edited pages. Events of a municipality are limited to its editors (admin_scoping.py).
 """
 
 from django.contrib import admin
@@ -7,13 +7,16 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from core.admin_mixins import (
+    NeedsReviewFilter,
     PublishingAdminMixin,
+    SourcedAdminMixin,
     TranslationStatusAdminMixin,
     publishing_fieldset,
 )
 from municipalities.admin_scoping import MunicipalityScopedAdminMixin
 from welcome.admin_forms import IntervalFormSet
 from welcome.models import (
+    CenterFact,
     Event,
     OpeningException,
     OpeningExceptionInterval,
@@ -57,6 +60,21 @@ class WelcomeCenterAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
         ),
     )
     inlines = (OpeningHoursInline,)
+
+
+@admin.register(CenterFact)
+class CenterFactAdmin(SourcedAdminMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin):
+    list_display = ("__str__", "source_publisher", "source_as_of", "review_flag", "position")
+    list_filter = (NeedsReviewFilter,)
+    search_fields = ("text", "key", "source_publisher")
+    readonly_fields = ("source_link",)
+    fieldsets = (
+        (None, {"fields": ("text", "position")}),
+        (
+            _("Source"),
+            {"fields": ("source_url", "source_publisher", "source_as_of", "source_link", "key")},
+        ),
+    )
 
 
 class OpeningExceptionIntervalInline(admin.TabularInline):

@@ -1,5 +1,5 @@
-"""The Welcome-Center's own data: address, contact, opening hours and their exceptions; its
-events and the staff-edited pages."""
+"""The Welcome-Center's own data: address, contact, opening hours and their exceptions, sourced
+facts about it; its events and the staff-edited pages."""
 
 from datetime import timedelta
 from urllib.parse import urlencode
@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.text import Truncator
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +19,7 @@ from core import ical
 from core.local_time import aware
 from core.page_cache import PageContent, PageContentQuerySet
 from core.publishing import Publishable
+from core.sourced import Sourced
 from core.text import tel_uri
 from core.translation_status import TranslationTracked
 from core.versioned_cache import per_content_version
@@ -217,6 +219,22 @@ class WelcomeCenter(PageContent, TranslationTracked):
         )
         schedules[key] = schedule
         return schedule
+
+
+class CenterFact(Sourced, TranslationTracked):
+    """A sourced statement about the Welcome-Center or its One-Stop-Shop, shown on the contact
+    page with its source and date (like the municipalities' facts)."""
+
+    text = models.TextField(_("text"), help_text=_("One or two plain sentences."))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("fact about the center")
+        verbose_name_plural = _("facts about the center")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return Truncator(self.text).chars(80)
 
 
 class OpeningHours(PageContent):

@@ -201,6 +201,9 @@ SESSION_SAVE_EVERY_REQUEST = True  # the age counts from the last request: an in
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# British English dates (14 May 2024) instead of Django's American ones.
+# https://docs.djangoproject.com/en/5.2/ref/settings/#format-module-path
+FORMAT_MODULE_PATH = ["welcome.formats"]
 USE_I18N = True
 # British dates on the English pages ("31 December 2023"): welcome/formats/en/formats.py.
 FORMAT_MODULE_PATH = ["welcome.formats"]

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from welcome.models import Event, OpeningException, Page, WelcomeCenter
+from welcome.models import CenterFact, Event, OpeningException, Page, WelcomeCenter
 
 
 @register(WelcomeCenter)
@@ -21,3 +21,8 @@ class EventTranslationOptions(TranslationOptions):
 @register(Page)
 class PageTranslationOptions(TranslationOptions):
     fields = ("title", "intro", "body")
+
+
+@register(CenterFact)
+class CenterFactTranslationOptions(TranslationOptions):
+    fields = ("text",)

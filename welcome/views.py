@@ -21,12 +21,13 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from core.ical import calendar_file
 from core.search import SearchForm, search, terms
+from core.sourced import SourceList
 from core.templatetags.phone_numbers import phone
 from core.text import render_markdown
 from municipalities.models import Municipality
-from municipalities.topics import Topic
+from municipalities.topics import DISTRICT_TOPICS, MUNICIPAL_TOPICS
 from welcome import legal, opening_hours, structured_data
-from welcome.models import Event, Page, WelcomeCenter
+from welcome.models import CenterFact, Event, Page, WelcomeCenter
 
 logger = logging.getLogger(__name__)
 
@@ -39,13 +40,15 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["municipalities"] = Municipality.objects.published()
-        context["topics"] = Topic
+        context["topics"] = MUNICIPAL_TOPICS
+        context["district_topics"] = DISTRICT_TOPICS
         context["events"] = Event.objects.upcoming()[:3]
         return context
 
 
 class ContactView(TemplateView):
-    """Address, phone, e-mail, directions, the opening hours of the coming days and exceptions."""
+    """Address, phone, e-mail, directions, the opening hours of the coming days and exceptions,
+    and sourced facts about the center."""
 
     template_name = "welcome/contact.html"
 
@@ -59,8 +62,12 @@ class ContactView(TemplateView):
         exceptions = opening_hours.upcoming_exceptions(schedule, today, limit=8)
         url = self.request.build_absolute_uri(self.request.path)
         coming_days = opening_hours.week(schedule, today)
+        facts = list(CenterFact.objects.all())
+        about = SourceList(facts)
         context.update(
             center=center,
+            about=about,
+            about_facts=about.numbered(facts),
             regular_week=[(weekday, schedule.regular_intervals(weekday)) for weekday in range(7)],
             coming_days=coming_days,
             # The note column only when a day has one (a holiday, changed hours).

@@ -92,5 +92,46 @@ def test_municipality_editor_sees_only_the_own_content_due_for_review(client, wo
 def test_start_page_queries_are_bounded(client, admin_user, work, django_assert_max_num_queries):
     client.force_login(admin_user)
     client.get("/admin/")
-    with django_assert_max_num_queries(25):
+    # Two queries per panel: among them one panel per sourced model (facts, places, links and
+    # the center's facts) for the sources to review.
+    with django_assert_max_num_queries(33):
         client.get("/admin/")
+
+
+@pytest.fixture
+def sourced_work(work):
+    from municipalities.models import Fact
+
+    source = {"source_url": "https://example.org/quelle", "source_publisher": "Quelle"}
+    juelich, dueren = (Municipality.objects.get(slug=slug) for slug in ("juelich", "dueren"))
+    Fact.objects.create(
+        municipality=juelich, topic="work", text_de="Alt in Jülich", source_as_of="2018", **source
+    )
+    Fact.objects.create(municipality=dueren, topic="work", text_de="Undatiert in Düren", **source)
+    Fact.objects.create(topic="moving", text_de="Undatiert im Kreis", **source)
+    Fact.objects.create(
+        municipality=juelich, topic="work", text_de="Neu in Jülich", source_as_of="2024", **source
+    )
+    return work
+
+
+def test_editorial_sees_undated_and_old_sources_with_a_link_to_the_list(client, sourced_work):
+    page = start_page(client, sourced_work[EDITORIAL])
+    assert "Fakten zu prüfen: ohne Datum oder vor 2020 (3)" in page
+    assert "Alt in Jülich" in page and "Undatiert im Kreis" in page
+    assert "Neu in Jülich" not in page
+    assert "/admin/municipalities/fact/?source=review" in page
+
+
+def test_municipality_editor_reviews_only_the_own_sources(client, sourced_work):
+    page = start_page(client, sourced_work[MUNICIPALITY])
+    assert "Fakten zu prüfen: ohne Datum oder vor 2020 (1)" in page
+    assert "Alt in Jülich" in page
+    assert "Undatiert in Düren" not in page and "Undatiert im Kreis" not in page
+
+
+def test_the_review_filter_lists_what_the_panel_counts(client, sourced_work):
+    client.force_login(sourced_work[EDITORIAL])
+    page = client.get("/admin/municipalities/fact/", {"source": "review"}).content.decode()
+    assert "Alt in Jülich" in page and "Undatiert im Kreis" in page
+    assert "Neu in Jülich" not in page

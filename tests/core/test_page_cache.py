@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from core import page_cache
 from core.mail import deliver
-from municipalities.models import Municipality, Section
+from municipalities.models import Fact, Municipality
 from municipalities.topics import Topic
 from tests import factories
 
@@ -116,13 +116,29 @@ def test_content_added_in_bulk_shows_at_once(
     client, initial_content, django_capture_on_commit_callbacks
 ):
     titz = Municipality.objects.get(slug="titz")
-    Section.objects.filter(municipality=titz, topic=Topic.LEISURE).delete()
+    client.get("/gemeinden/titz/")
+    fact = Fact(
+        key="titz-badesee",
+        municipality=titz,
+        topic=Topic.LEISURE,
+        text_de="Neu: der Titzer Badesee",
+        source_url="https://example.org/",
+        source_publisher="Gemeinde Titz",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        Fact.objects.bulk_create([fact])
+    assert "Neu: der Titzer Badesee" in client.get("/gemeinden/titz/").content.decode()
+
+
+def test_an_edited_district_fact_shows_at_once_on_every_profile(
+    client, initial_content, django_capture_on_commit_callbacks
+):
+    fact = Fact.objects.district().filter(topic=Topic.CHILDCARE).first()
     client.get("/gemeinden/titz/")
     with django_capture_on_commit_callbacks(execute=True):
-        Section.objects.bulk_create(
-            [Section(municipality=titz, topic=Topic.LEISURE, text_de="Neu: der Titzer Badesee")]
-        )
-    assert "Neu: der Titzer Badesee" in client.get("/gemeinden/titz/").content.decode()
+        fact.text_de = "Geändert: der Kita-Navigator"
+        fact.save()
+    assert "Geändert: der Kita-Navigator" in client.get("/gemeinden/titz/").content.decode()
 
 
 def test_a_registration_and_its_email_leave_the_cached_pages_alone(

@@ -19,18 +19,19 @@ from django.urls import reverse
 from core.roles import EDITORIAL, ENQUIRIES, MUNICIPALITY
 from enquiries.models import Enquiry
 from municipalities.models import (
+    Fact,
     Link,
     Municipality,
     Place,
     RailLine,
     ReferencePoint,
-    Section,
     Station,
 )
 from municipalities.topics import Topic
-from welcome.models import Event, OpeningException, Page, WelcomeCenter
+from welcome.models import CenterFact, Event, OpeningException, Page, WelcomeCenter
 
 pytestmark = pytest.mark.django_db
+SOURCE = {"source_url": "https://example.org/quelle", "source_publisher": "Stadt Jülich"}
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ ROLES = ("superuser", EDITORIAL, ENQUIRIES, MUNICIPALITY)
 # Model admin → access per role (superuser, Redaktion, Anfragen, Kommune for Jülich).
 MATRIX = {
     "municipalities.municipality": (FULL, FULL, VIEW, OWN_CHANGE),
-    "municipalities.section": (FULL, FULL, NONE, OWN),
+    "municipalities.fact": (FULL, FULL, NONE, OWN),
     "municipalities.place": (FULL, FULL, NONE, OWN),
     "municipalities.link": (FULL, FULL, NONE, OWN),
     "welcome.event": (FULL, FULL, NONE, OWN),
@@ -64,6 +65,7 @@ MATRIX = {
     "welcome.welcomecenter": (FULL, FULL, NONE, NONE),
     "welcome.openingexception": (FULL, FULL, NONE, NONE),
     "welcome.page": (FULL, FULL, NONE, NONE),
+    "welcome.centerfact": (FULL, FULL, NONE, NONE),
     "enquiries.enquiry": (FULL_NO_ADD, NONE, FULL_NO_ADD, NONE),
     # The One-Stop-Shop is run by the enquiries team: its registrations hold personal data.
     "onestopshop.shopdate": (FULL, NONE, FULL, NONE),
@@ -86,10 +88,18 @@ def test_the_matrix_covers_every_model_admin():
 
 
 def owned_objects(municipality, slug):
-    section = Section.objects.create(municipality=municipality, topic=Topic.CHILDCARE, text_de="K")
-    place = Place.objects.create(municipality=municipality, topic=Topic.HEALTH, name_de="Praxis")
+    fact = Fact.objects.create(
+        municipality=municipality, topic=Topic.CHILDCARE, text_de="K", **SOURCE
+    )
+    place = Place.objects.create(
+        municipality=municipality, topic=Topic.HEALTH, name_de="Praxis", **SOURCE
+    )
     link = Link.objects.create(
-        municipality=municipality, topic=Topic.WORK, title_de="Jobs", url="https://example.org/"
+        municipality=municipality,
+        topic=Topic.WORK,
+        title_de="Jobs",
+        url="https://example.org/",
+        **SOURCE,
     )
     event = Event.objects.create(
         title_de=f"{municipality.name} stellt sich vor",
@@ -100,7 +110,7 @@ def owned_objects(municipality, slug):
     )
     return {
         "municipalities.municipality": municipality,
-        "municipalities.section": section,
+        "municipalities.fact": fact,
         "municipalities.place": place,
         "municipalities.link": link,
         "welcome.event": event,
@@ -150,6 +160,7 @@ def world(django_user_model):
             center=center, start_date=date(2030, 12, 24), reason_de="Heiligabend"
         ),
         "welcome.page": Page.objects.create(key="imprint", title_de="Impressum", body_de="Text"),
+        "welcome.centerfact": CenterFact.objects.create(text_de="Seit 2022", **SOURCE),
         "enquiries.enquiry": Enquiry.objects.create(
             reference="WC-2030-00001",
             kind=Enquiry.Kind.QUESTION,
@@ -274,7 +285,7 @@ def options(page, name):
 
 @pytest.mark.parametrize(
     "label",
-    ["municipalities.section", "municipalities.place", "municipalities.link", "welcome.event"],
+    ["municipalities.fact", "municipalities.place", "municipalities.link", "welcome.event"],
 )
 @pytest.mark.parametrize("role", ["superuser", EDITORIAL, MUNICIPALITY])
 def test_municipality_choices(client, world, label, role):
@@ -295,6 +306,7 @@ def test_editor_cannot_add_for_another_municipality_or_for_none(client, world):
         "url": "https://example.org/fremd",
         "position": "0",
         "municipality": world["dueren"].pk,
+        **SOURCE,
     }
     response = client.post(url("municipalities.link", "add"), data)
     assert response.status_code == HTTPStatus.OK  # the form again, with an error
@@ -318,7 +330,7 @@ def test_editor_edits_the_own_profile_with_its_topics_but_not_the_editors(client
     login(client, world, MUNICIPALITY)
     page = client.get(url("municipalities.municipality", "change", world["juelich"].pk))
     page = page.content.decode()
-    assert 'name="sections-0-text_de"' in page
+    assert 'name="facts-0-text_de"' in page
     assert 'name="editors"' not in page
     login(client, world, EDITORIAL)
     page = client.get(url("municipalities.municipality", "change", world["juelich"].pk))
@@ -351,3 +363,13 @@ def test_model_admin_opens_in_german(admin_client, world, label):
         page = admin_client.get(url(label, "change", obj.pk))
         assert page.status_code == HTTPStatus.OK
         assert url(label, "history", obj.pk) in page.content.decode()
+
+
+def test_district_facts_are_only_for_the_centers_staff(client, world):
+    district = Fact.objects.create(topic=Topic.MOVING, text_de="Anmeldung", **SOURCE)
+    login(client, world, MUNICIPALITY)
+    assert "Anmeldung" not in client.get(url("municipalities.fact", "changelist")).content.decode()
+    response = client.get(url("municipalities.fact", "change", district.pk))
+    assert response.status_code == HTTPStatus.NOT_FOUND
+    login(client, world, EDITORIAL)
+    assert "Anmeldung" in client.get(url("municipalities.fact", "changelist")).content.decode()

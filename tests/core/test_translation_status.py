@@ -6,21 +6,29 @@ from http import HTTPStatus
 import pytest
 
 from core.translation_status import TranslationStatus, translation_status
-from municipalities.models import Municipality, Section
+from municipalities.models import Fact, Municipality
 
 pytestmark = pytest.mark.django_db
+SOURCE = {
+    "source_url": "https://example.org/quelle",
+    "source_publisher": "Gemeinde Titz",
+    "source_as_of": "2024",
+}
 
-URL = "/admin/municipalities/section/"
+URL = "/admin/municipalities/fact/"
 
 
 @pytest.fixture
 def section(db):
     municipality = Municipality.objects.create(name="Titz", slug="titz", kind="gemeinde")
-    return Section.objects.create(municipality=municipality, topic="health", text_de="Ärzte")
+    return Fact.objects.create(
+        municipality=municipality, topic="health", text_de="Ärzte", key="titz-aerzte", **SOURCE
+    )
 
 
 def save(admin_client, section, **texts):
-    data = {"municipality": section.municipality_id, "topic": section.topic}
+    data = {"municipality": section.municipality_id, "topic": section.topic, "position": 0}
+    data |= {**SOURCE, "key": section.key}
     data |= {"text_de": section.text_de, "text_en": section.text_en or ""} | texts
     response = admin_client.post(f"{URL}{section.pk}/change/", data)
     assert response.status_code == HTTPStatus.FOUND
@@ -68,15 +76,18 @@ def test_inline_translations_are_tracked_on_the_municipality_page(admin_client, 
         "published": "on",
         **inline_management("places"),
         **inline_management("links"),
-        "sections-TOTAL_FORMS": "1",
-        "sections-INITIAL_FORMS": "1",
-        "sections-MIN_NUM_FORMS": "0",
-        "sections-MAX_NUM_FORMS": "1000",
-        "sections-0-id": section.pk,
-        "sections-0-municipality": municipality.pk,
-        "sections-0-topic": "health",
-        "sections-0-text_de": "Ärzte",
-        "sections-0-text_en": "Doctors",
+        "facts-TOTAL_FORMS": "1",
+        "facts-INITIAL_FORMS": "1",
+        "facts-MIN_NUM_FORMS": "0",
+        "facts-MAX_NUM_FORMS": "1000",
+        "facts-0-id": section.pk,
+        "facts-0-municipality": municipality.pk,
+        "facts-0-topic": "health",
+        "facts-0-position": "0",
+        "facts-0-key": section.key,
+        "facts-0-text_de": "Ärzte",
+        "facts-0-text_en": "Doctors",
+        **{f"facts-0-{name}": value for name, value in SOURCE.items()},
     }
     url = f"/admin/municipalities/municipality/{municipality.pk}/change/"
     assert admin_client.post(url, data).status_code == HTTPStatus.FOUND
@@ -87,4 +98,4 @@ def test_inline_translations_are_tracked_on_the_municipality_page(admin_client, 
 def test_initial_content_counts_as_translated(initial_content):
     titz = Municipality.objects.get(slug="titz")
     assert translation_status(titz) == TranslationStatus.CURRENT
-    assert translation_status(titz.sections.first()) == TranslationStatus.CURRENT
+    assert translation_status(titz.facts.first()) == TranslationStatus.CURRENT

@@ -101,11 +101,19 @@ def test_a_second_run_adds_nothing_and_keeps_what_staff_edited(initial_content):
     assert not line.stops.filter(station__key="vettweiss").exists()
 
 
-def test_what_is_missing_is_added_again_by_its_key(initial_content):
+def test_what_staff_deleted_is_not_added_again(initial_content):
     Station.objects.filter(key="tetz").delete()  # also removes it from RB 21's stops
     ReferencePoint.objects.filter(key="bonn").delete()
-    assert load_geo_content() == 2
-    assert Station.objects.get(key="tetz").name == "Tetz"
-    assert ReferencePoint.objects.filter(key="bonn").exists()
-    # The line itself exists, so its stops are left as they are.
-    assert not RailLine.objects.get(key="rb-21-nord").stops.filter(station__key="tetz").exists()
+    assert load_geo_content() == 0
+    assert not Station.objects.filter(key="tetz").exists()
+    assert not ReferencePoint.objects.filter(key="bonn").exists()
+
+
+def test_a_shipped_correction_reaches_an_unedited_station(initial_content, tmp_path):
+    data = json.loads(GEO_FILE.read_text(encoding="utf-8"))
+    station = next(item for item in data["stations"] if item["key"] == "tetz")
+    station["name"] = "Linnich-Tetz"
+    corrected = tmp_path / "geo.json"
+    corrected.write_text(json.dumps(data), encoding="utf-8")
+    assert load_geo_content(corrected) == 1
+    assert Station.objects.get(key="tetz").name == "Linnich-Tetz"

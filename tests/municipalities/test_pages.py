@@ -74,7 +74,7 @@ def test_profile_shows_facts_topics_and_contact(client, initial_content):
     for anchor in ["work", "education", "childcare", "health", "leisure", "mobility", "housing"]:
         assert f'href="#topic-{anchor}"' in page
         assert f'id="topic-{anchor}"' in page
-    assert "Forschungszentrum Jülich (Helmholtz-Gemeinschaft" in page
+    assert "Das Forschungszentrum Jülich ist der Standort von JUPITER" in page
     assert 'href="/kontakt/frage/?municipality=juelich"' in page or (
         'href="/contact/question/?municipality=juelich"' in page
     )
@@ -84,7 +84,8 @@ def test_profile_in_english(client, initial_content):
     page = html(client.get("/en/municipalities/heimbach/"))
     assert "4,487 (as of 31 December 2024)" in page
     assert "Smallest town in North Rhine-Westphalia" in page
-    assert "Terminus of the Rurtalbahn RB 21 from Düren" in page
+    assert "The Rurtalbahn RB 21 coming from Düren terminates in Heimbach" in page
+    assert "For the whole district" in page
     assert "Questions about Heimbach?" in page
 
 
@@ -105,12 +106,82 @@ def test_staff_preview_unpublished_profiles(admin_client, initial_content):
     assert '<meta name="robots" content="noindex">' in page
 
 
-def test_topic_page_shows_every_municipality(client, initial_content):
-    page = html(client.get("/gemeinden/themen/gesundheit/"))
-    assert page.count('class="topic-section"') == 15
-    assert "St. Elisabeth-Krankenhaus" in page
-    assert "nächstes Krankenhaus in Jülich" in page
-    assert 'href="/gemeinden/juelich/"' in page
+def test_topic_page_shows_the_district_first_then_every_municipality(client, initial_content):
+    page = html(client.get("/gemeinden/themen/kinderbetreuung/"))
+    assert page.count('class="topic-summary"') == 15
+    district = page.index("Für den ganzen Kreis")
+    assert district < page.index('id="aldenhoven"')
+    assert "Kita-Navigator" in page[district : page.index('id="aldenhoven"')]
+    assert 'href="/gemeinden/kreuzau/#topic-childcare"' in page
+    # Jülich has no checked fact on child care yet: the page says so and where to ask.
+    juelich = page[page.index('id="juelich"') : page.index('id="kreuzau"')]
+    assert "liegen uns zu diesem Thema noch keine geprüften Angaben vor" in juelich
+    assert 'href="https://www.juelich.de"' in juelich
+
+
+def test_schools_are_grouped_by_type_on_the_education_page(client, initial_content):
+    page = html(client.get("/en/municipalities/topics/education/"))
+    dueren = page[page.index('id="dueren"') : page.index('id="heimbach"')]
+    assert "<dt>Primary schools (Grundschule)</dt>" in dueren
+    assert "<dt>Gymnasium</dt>" in dueren
+
+
+def test_every_fact_shows_its_numbered_source_with_the_stand(client, initial_content):
+    page = html(client.get("/gemeinden/kreuzau/"))
+    section = page[page.index('id="topic-work"') : page.index('id="topic-education"')]
+    assert '<a class="kern-link source-ref" href="#topic-work-source-1">(Quelle 1)</a>' in section
+    assert 'id="topic-work-source-1"' in section
+    assert ">Gemeinde Kreuzau</a> (ohne Datum)" in section
+    assert ">paper-world.com</a> (Stand 2025)" in section
+    english = html(client.get("/en/municipalities/kreuzau/"))
+    assert ">Aachener Zeitung</a> (as of January 2018)" in english
+
+
+def test_a_topic_without_local_facts_says_so_and_shows_the_district(client, initial_content):
+    page = html(client.get("/gemeinden/inden/"))
+    health = page[page.index('id="topic-health"') : page.index('id="topic-leisure"')]
+    assert "Für Inden liegen uns zu diesem Thema noch keine geprüften Angaben vor." in health
+    assert "Für den ganzen Kreis" in health
+    assert 'href="/kontakt/"' in health
+
+
+@pytest.mark.parametrize(
+    "url,heading,text",
+    [
+        ("/gemeinden/themen/umzug-und-erste-schritte/", "Umzug und erste Schritte", "Anmeld"),
+        ("/en/municipalities/topics/moving-and-first-steps/", "Moving and first steps", "regist"),
+        (
+            "/gemeinden/themen/integration-und-sprache/",
+            "Integration und Sprache",
+            "Integrationskurs",
+        ),
+        (
+            "/en/municipalities/topics/integration-and-language/",
+            "Integration and language",
+            "integration course",
+        ),
+    ],
+)
+def test_district_topic_pages_in_both_languages(client, initial_content, url, heading, text):
+    page = html(client.get(url))
+    assert f'<h1 class="kern-heading-x-large">{heading}</h1>' in page
+    assert text in page
+    assert 'class="source-list"' in page
+
+
+def test_district_topics_are_linked_from_the_home_page_and_the_navigation(client, initial_content):
+    page = html(client.get("/"))
+    assert page.count('href="/gemeinden/themen/umzug-und-erste-schritte/"') >= 2
+    assert page.count('href="/gemeinden/themen/integration-und-sprache/"') >= 2
+    moving = html(client.get("/gemeinden/themen/umzug-und-erste-schritte/"))
+    assert 'href="/gemeinden/themen/umzug-und-erste-schritte/" aria-current="page"' in moving
+
+
+def test_no_mirror_or_proxy_host_on_the_public_pages(client, initial_content):
+    for url in ["/gemeinden/dueren/", "/gemeinden/juelich/", "/gemeinden/themen/gesundheit/"]:
+        page = html(client.get(url))
+        for host in ("webcache.", "translate.goog", "wikiwand.", "dewiki.de", "zxc.wiki"):
+            assert host not in page
 
 
 def test_topic_slug_of_the_other_language_resolves(client, initial_content):
@@ -121,10 +192,11 @@ def test_topic_slug_of_the_other_language_resolves(client, initial_content):
 def test_places_and_links_are_shown(client, full_profile):
     municipality = full_profile(slug="musterdorf", name="Musterdorf")
     municipality.places.filter(topic="childcare").update(
-        kind_de="Kita", phone="02421 123", website="https://kita.example/"
+        kind="kita", phone="02421 123", website="https://kita.example/"
     )
     page = html(client.get("/gemeinden/musterdorf/"))
     assert "Ort childcare" in page
+    assert "<strong>Kitas (Kindertageseinrichtungen)</strong>" in page
     assert 'href="tel:+492421123"' in page
     assert 'href="https://example.org/">Link childcare</a>' in page
 

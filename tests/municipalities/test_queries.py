@@ -1,7 +1,8 @@
 """Every page runs a fixed number of SQL queries, however much content there is.
 
-The bound is asserted with ten times the initial data: 150 municipalities with a section, a
-place and a link on every topic, and for the district map ten times the stations and lines.
+The bound is asserted with ten times the initial data: 150 municipalities with a fact, a place
+and a link on every topic, ten times the district's facts, places and links, and for the district
+map ten times the stations and lines.
 """
 
 from datetime import time, timedelta
@@ -11,16 +12,16 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from municipalities.models import (
+    Fact,
     LineStop,
     Link,
     Municipality,
     Place,
     RailLine,
     ReferencePoint,
-    Section,
     Station,
 )
-from municipalities.topics import Topic
+from municipalities.topics import MUNICIPAL_TOPICS
 from welcome.models import Event, OpeningException, OpeningExceptionInterval, WelcomeCenter
 
 pytestmark = pytest.mark.django_db
@@ -29,27 +30,33 @@ pytestmark = pytest.mark.django_db
 # coming exceptions and their hours (for the opening status in the footer); they run once per
 # content version and day (core/versioned_cache.py), here on the first page, where nothing is
 # cached yet. The district map adds 3 (municipalities, line stops with their lines and
-# stations, reference points). The sitemap loads the center through the site's context.
+# stations, reference points); the district's facts, places and links beside a profile or a
+# topic 3; a search one per searched model (municipalities, facts, places, links, events, pages;
+# the topic pages need none). The sitemap loads the center through the site's context.
 BOUNDS = {
     "/": 9,
     "/en/": 9,
     "/gemeinden/": 8,
     "/gemeinden/?kind=stadt": 8,
     "/en/municipalities/": 8,
-    "/gemeinden/juelich/": 12,
-    "/en/municipalities/juelich/": 12,
+    "/gemeinden/juelich/": 15,
+    "/en/municipalities/juelich/": 15,
     "/gemeinden/themen/": 4,
-    "/gemeinden/themen/kinderbetreuung/": 8,
-    "/en/municipalities/topics/childcare/": 8,
-    "/gemeinden/themen/mobilitaet/": 11,
-    "/en/municipalities/topics/mobility/": 11,
+    "/gemeinden/themen/kinderbetreuung/": 11,
+    "/en/municipalities/topics/childcare/": 11,
+    "/gemeinden/themen/mobilitaet/": 14,
+    "/en/municipalities/topics/mobility/": 14,
+    "/gemeinden/themen/umzug-und-erste-schritte/": 7,
+    "/en/municipalities/topics/integration-and-language/": 7,
     "/gemeinden/vergleich/": 5,
     "/gemeinden/vergleich/?municipality=dueren&municipality=juelich"
     "&municipality=titz&municipality=extra-1": 9,
     "/gemeinden/vergleich/?municipality=dueren&municipality=atlantis": 5,
     "/suche/": 4,
-    "/suche/?q=Krankenhaus": 9,
-    "/en/search/?q=hospital+rail": 9,
+    "/suche/?q=Krankenhaus": 10,
+    "/en/search/?q=hospital+rail": 10,
+    "/kontakt/": 7,
+    "/en/contact/": 7,
     "/sitemap.xml": 7,
 }
 
@@ -61,22 +68,59 @@ def tenfold(db):
         Municipality(name=f"Extra {n}", slug=f"extra-{n}", kind="gemeinde", teaser_de="Krankenhaus")
         for n in range(135)
     )
-    Section.objects.bulk_create(
-        Section(municipality=m, topic=topic, text_de="Krankenhaus und Kita")
+    source = {"source_url": "https://example.org/quelle", "source_publisher": "Test"}
+    Fact.objects.bulk_create(
+        Fact(
+            key=f"x-{m.slug}-{topic}",
+            municipality=m,
+            topic=topic,
+            text_de="Krankenhaus und Kita",
+            **source,
+        )
         for m in extra
-        for topic in Topic
+        for topic in MUNICIPAL_TOPICS
     )
     everyone = list(Municipality.objects.all())
     Place.objects.bulk_create(
-        Place(municipality=m, topic=topic, name_de="Krankenhaus", description_de="Krankenhaus")
+        Place(
+            key=f"x-{m.slug}-{topic}",
+            municipality=m,
+            topic=topic,
+            kind="krankenhaus",
+            name_de="Krankenhaus",
+            description_de="Krankenhaus",
+            **source,
+        )
         for m in everyone
-        for topic in Topic
+        for topic in MUNICIPAL_TOPICS
     )
     Link.objects.bulk_create(
-        Link(municipality=m, topic=topic, title_de="Mehr", url="https://example.org/")
+        Link(
+            key=f"x-{m.slug}-{topic}",
+            municipality=m,
+            topic=topic,
+            title_de="Mehr",
+            url="https://example.org/",
+            **source,
+        )
         for m in everyone
-        for topic in Topic
+        for topic in MUNICIPAL_TOPICS
     )
+    # Ten times the district's facts, places and links (each with a source of its own).
+    for model in (Fact, Place, Link):
+        district = list(model.objects.district())
+        copies = []
+        for n in range(9):
+            for item in district:
+                item.pk, item.key = None, f"{item.key}-{n}"
+                item.source_url = f"https://example.org/{n}/{item.key}"
+                copies.append(
+                    model(
+                        **{f.attname: getattr(item, f.attname) for f in model._meta.concrete_fields}
+                    )
+                )
+        model.objects.bulk_create(copies)
+    assert Fact.objects.district().count() > 1000
     assert Municipality.objects.count() == 150
     # The opening status on every page reads the coming exceptions; the profile lists events.
     center = WelcomeCenter.objects.get()

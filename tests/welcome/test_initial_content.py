@@ -3,7 +3,7 @@ from io import StringIO
 from django.core.management import call_command
 
 from municipalities.models import Municipality
-from welcome.models import OpeningHours, WelcomeCenter
+from welcome.models import CenterFact, OpeningHours, WelcomeCenter
 
 
 def load():
@@ -54,10 +54,24 @@ def test_running_twice_changes_nothing(db):
     assert Municipality.objects.count() == 15
 
 
-def test_running_again_restores_edited_facts_but_keeps_records(db):
+def test_running_again_keeps_what_staff_edited(db):
     load()
     center = WelcomeCenter.objects.get()
-    Municipality.objects.filter(slug="titz").update(population=1)
+    center.phone = "02421 99"
+    center.save()
+    hours = OpeningHours.objects.get(weekday=4)
+    hours.closes = hours.closes.replace(hour=14)
+    hours.save()
+    OpeningHours.objects.filter(weekday=3).delete()
     load()
-    assert WelcomeCenter.objects.get().pk == center.pk
-    assert Municipality.objects.get(slug="titz").population == 8886
+    assert WelcomeCenter.objects.get().phone == "02421 99"
+    assert OpeningHours.objects.get(weekday=4).closes.hour == 14
+    assert not OpeningHours.objects.filter(weekday=3).exists()
+
+
+def test_loads_the_sourced_facts_about_the_center(db):
+    load()
+    fact = CenterFact.objects.get(key="center-opening")
+    assert "Bismarck-Quartier" in fact.text_de
+    assert fact.source_publisher == "Kreis Düren"
+    assert fact.as_of_display

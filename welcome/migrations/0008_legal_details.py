@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('welcome', '0006_district_map'),
+        ('welcome', '0007_center_facts'),
     ]
 
     operations = [
