@@ -33,8 +33,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, models, transaction
 from django.http import HttpResponse
+from django.http.request import split_domain_port, validate_host
 from django.utils import timezone
 from django.utils.cache import get_max_age
+
+from core import cache_access
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +48,8 @@ CACHED_TYPES = ("text/html",)
 STORED_HEADERS = ("content-language", "vary", "content-disposition")
 # What renders a page: a deploy that changes any such file changes the keys.
 CODE_SUFFIXES = (".py", ".html", ".txt", ".mo")
+# A page larger than this is served but never stored: one entry cannot crowd out the others.
+MAX_ENTRY_BYTES = 512 * 1024
 
 
 def bump_version():
@@ -189,8 +194,25 @@ def code_release():
     return digest.hexdigest()[:16]
 
 
+def site_host(request):
+    """The host name the request was sent to, without the port, if it is one of ALLOWED_HOSTS
+    (else None: such a request is answered 400 and never cached). The raw Host header would give
+    every made-up port its own entry."""
+    domain, _port = split_domain_port(request.META.get("HTTP_HOST", "") or "")
+    if not domain and not request.META.get("HTTP_HOST"):
+        domain = request.META.get("SERVER_NAME", "")
+    allowed = settings.ALLOWED_HOSTS
+    if settings.DEBUG and not allowed:
+        allowed = [".localhost", "127.0.0.1", "[::1]"]
+    return domain if domain and validate_host(domain, allowed) else None
+
+
 def page_key(request):
-    return f"page-cache:{code_release()}:{request.get_host()}:{request.path}"
+    host = site_host(request)
+    if host is None:
+        return None
+    digest = hashlib.sha256(request.path.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return f"page-cache:{code_release()}:{host}:{digest}"
 
 
 def cacheable_request(request):
@@ -212,6 +234,7 @@ def cacheable_response(request, response):
         and response.get("Content-Type", "").startswith(CACHED_TYPES)
         and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
         and get_max_age(response) != 0
+        and len(response.content) <= MAX_ENTRY_BYTES
     )
 
 
@@ -222,10 +245,11 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not cacheable_request(request):
+        key = page_key(request) if cacheable_request(request) else None
+        if key is None:
             return self.get_response(request)
-        key = page_key(request)
-        found = cache.get_many([VERSION_KEY, key])
+        # A cache that is down or hangs is a miss: the page is rendered (core/cache_access.py).
+        found = cache_access.get_many([VERSION_KEY, key])
         version, entry = found.get(VERSION_KEY, 0), found.get(key)
         if entry and entry["version"] == version and entry["expires"] > timezone.now().timestamp():
             response = HttpResponse(entry["content"], content_type=entry["content_type"])
@@ -246,5 +270,5 @@ class PublicPageCacheMiddleware:
                     if header.lower() in STORED_HEADERS
                 ],
             }
-            cache.set(key, entry, seconds)
+            cache_access.set(key, entry, seconds)
         return response

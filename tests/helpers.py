@@ -40,7 +40,7 @@ class FailingCache(BaseCache):
     def _down(self, *args, **kwargs):
         raise ConnectionError("cache down")
 
-    add = get = set = delete = get_many = incr = clear = _down
+    add = get = set = delete = get_many = set_many = incr = decr = clear = _down
 
 
 def token(seconds_ago=60):

@@ -186,3 +186,20 @@ def test_a_cache_that_cannot_be_written_never_undoes_a_change(
         call_command("migrate", verbosity=0)  # a fresh database has no cache table yet
     assert Municipality.objects.get(slug="juelich").teaser_de == "Trotz Cache-Ausfall gespeichert"
     assert "Could not mark the cached pages stale" in caplog.text
+
+
+def cached_page_keys():
+    return [key for key in cache._cache if ":page-cache:" in key and "version" not in key]
+
+
+def test_the_port_in_the_host_header_makes_no_new_entry(client, initial_content, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "localhost"]
+    for port in range(8000, 8020):
+        assert client.get("/", HTTP_HOST=f"localhost:{port}").status_code == HTTPStatus.OK
+    assert len(cached_page_keys()) == 1
+
+
+def test_a_page_larger_than_the_cap_is_served_but_not_stored(client, initial_content, monkeypatch):
+    monkeypatch.setattr(page_cache, "MAX_ENTRY_BYTES", 1000)
+    assert client.get("/").status_code == HTTPStatus.OK
+    assert cached_page_keys() == []
