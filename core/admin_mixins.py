@@ -4,7 +4,8 @@ export for the admins of public submissions (enquiries/admin.py, onestopshop/adm
 """
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.db.models import Prefetch
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -233,7 +234,11 @@ class SubmissionAdminMixin:
         """The list as it is filtered and searched, as CSV safe to open in a spreadsheet."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        queryset = self.get_changelist_instance(request).get_queryset(request)
+        try:
+            queryset = self.get_changelist_instance(request).get_queryset(request)
+        except IncorrectLookupParameters as error:
+            # The list itself redirects such filters to "?e=1"; a download has no page for that.
+            raise BadRequest(error) from error
         rows = self.export_queryset(queryset)
         filename = f"{self.export_filename}-{timezone.localdate():%Y-%m-%d}.csv"
         return csv_response(safe_csv(self.csv_columns(), rows), filename)
