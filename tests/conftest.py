@@ -29,6 +29,16 @@ def empty_cache():
 
 
 @pytest.fixture
+def admin_client(admin_user):
+    """pytest-django's admin_client, logged in with the second factor as staff must be."""
+    from django.test import Client
+
+    from tests.helpers import login_staff
+
+    return login_staff(Client(), admin_user)
+
+
+@pytest.fixture
 def initial_content(db):
     """The center and the 15 municipalities as `make run` loads them."""
     call_command("load_initial_content", stdout=open("/dev/null", "w"))

@@ -57,9 +57,10 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # modeltranslation must come before django.contrib.admin.
+    # modeltranslation must come before django.contrib.admin (here with the project's admin site,
+    # core/admin_site.py).
     "modeltranslation",
-    "django.contrib.admin",
+    "core.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -70,6 +71,10 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "crispy_forms",
     "csp",
+    # Two-factor login for staff (core/two_factor.py).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # The project's apps in the order of their imports: core ← municipalities ← welcome ←
     # enquiries, onestopshop. core comes after django.contrib.auth: it replaces the group admin.
     "core",
@@ -91,6 +96,7 @@ MIDDLEWARE = [
     "core.middleware.RejectNulCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.AdminNoIndexMiddleware",
@@ -187,16 +193,26 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("DJANGO_LOGIN_LOCKOUT_MINUTES", 15) / 60  # hours
+# Lock a username only from the address that failed: an attacker elsewhere cannot lock the staff
+# member out.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "core.login_protection.lockout_response"
+# The only login is the admin's; after it, the admin (not a 404 at /accounts/profile/).
+# https://docs.djangoproject.com/en/5.2/ref/settings/#login-redirect-url
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
+# Two-factor login (core/two_factor.py): the name that authenticator apps show.
+# https://django-otp-official.readthedocs.io/en/stable/overview.html#settings
+OTP_TOTP_ISSUER = "Welcome-Center Kreis Düren"
 # How many reverse proxies of our own stand in front of the site, each appending to
 # X-Forwarded-For: the client address is the entry the outermost of them appended
 # (core.rate_limit.client_address). One by default behind a proxy.
 TRUSTED_PROXY_COUNT = env_int(
     "DJANGO_TRUSTED_PROXY_COUNT", 1 if env_bool("DJANGO_BEHIND_PROXY", False) else 0
 )
-AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
+# One client-address function for the login protection and the rate limit.
+AXES_CLIENT_IP_CALLABLE = "core.rate_limit.client_address"
 # https://docs.djangoproject.com/en/5.2/ref/settings/#session-cookie-age
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_IDLE_MINUTES", 30) * 60
 SESSION_SAVE_EVERY_REQUEST = True  # the age counts from the last request: an inactivity timeout
