@@ -10,8 +10,8 @@ from django.db.models import Prefetch
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
-from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from core import mail
 from core.csv_export import csv_response, safe_csv
@@ -209,14 +209,17 @@ class SubmissionAdminMixin:
     def send_pending_emails(self, request, queryset):
         email_model = self._email_model()
         relation = self.model._meta.get_field(self.model.emails_related_name).field.name
-        pks = email_model.objects.filter(**{f"{relation}__in": queryset}).values_list(
-            "pk", flat=True
-        )
-        sent, failed = mail.deliver(list(pks), model=email_model)
+        emails = list(mail.due(email_model).filter(**{f"{relation}__in": queryset}).only("pk"))
+        mail.queue(emails)
         self.message_user(
             request,
-            gettext("%(sent)d e-mails sent, %(failed)d failed.") % {"sent": sent, "failed": failed},
-            messages.SUCCESS if not failed else messages.WARNING,
+            ngettext(
+                "%(count)d e-mail handed to the mail worker; it is sent within seconds.",
+                "%(count)d e-mails handed to the mail worker; they are sent within seconds.",
+                len(emails),
+            )
+            % {"count": len(emails)},
+            messages.SUCCESS,
         )
 
     def get_urls(self):

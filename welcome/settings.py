@@ -71,6 +71,9 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "crispy_forms",
     "csp",
+    # The mail worker's queue (core/mail.py): django-tasks with its database backend.
+    "django_tasks",
+    "django_tasks_db",
     # Two-factor login for staff (core/two_factor.py).
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -90,6 +93,8 @@ MIDDLEWARE = [
     # First: a body too large is refused before anything reads it.
     "core.middleware.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # An unreachable database answers 503 with Retry-After.
+    "core.errors.DatabaseUnavailableMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -282,6 +287,9 @@ DEFAULT_FROM_EMAIL = env(
     "DJANGO_DEFAULT_FROM_EMAIL", "Welcome-Center Kreis Düren <noreply@kreis-dueren.de>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The queue of the mail worker (`manage.py run_worker`, started by `make run`).
+# https://github.com/RealOrangeOne/django-tasks
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Where notifications about new enquiries go (the center's inbox).
 WELCOME_CENTER_INBOX = env("WELCOME_CENTER_INBOX", "amt60@kreis-dueren.de")
 

@@ -8,7 +8,7 @@ superusers) see personal data. Every model admin also opens in German (the admin
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from http import HTTPStatus
 
 import pytest
@@ -17,6 +17,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_tasks_db.models import DBTaskResult
 
 from core.roles import EDITORIAL, ENQUIRIES, MUNICIPALITY
 from enquiries.models import Enquiry
@@ -78,6 +79,8 @@ MATRIX = {
     # Second login factors (core/two_factor.py): superusers can remove a lost phone's device.
     "otp_totp.totpdevice": (FULL, NONE, NONE, NONE),
     "otp_static.staticdevice": (FULL, NONE, NONE, NONE),
+    # The mail worker's queue (core/mail.py), to look into.
+    "django_tasks_database.dbtaskresult": (VIEW, NONE, NONE, NONE),
 }
 OWNED = {label for label, row in MATRIX.items() if OWN in row or OWN_CHANGE in row}
 CELLS = [(label, role, MATRIX[label][n]) for label in MATRIX for n, role in enumerate(ROLES)]
@@ -166,6 +169,12 @@ def world(django_user_model):
         "otp_totp.totpdevice": TOTPDevice.objects.create(user=users[MUNICIPALITY], name="app"),
         "otp_static.staticdevice": StaticDevice.objects.create(
             user=users[MUNICIPALITY], name="recovery"
+        ),
+        "django_tasks_database.dbtaskresult": DBTaskResult.objects.create(
+            args_kwargs={"args": [], "kwargs": {}},
+            task_path="core.mail.send_emails",
+            backend_name="database",
+            run_after=datetime.now(UTC),
         ),
         # A group of staff's own; the role groups belong to the code (tests/core/test_roles.py).
         "auth.group": Group.objects.create(name="Newsletter"),
