@@ -2,6 +2,7 @@
 a message in the user's language for the page or the admin to show), and the answer when the
 database is unreachable."""
 
+import logging
 import sys
 
 from django.db import InterfaceError, OperationalError
@@ -10,6 +11,8 @@ from django.template.loader import get_template
 
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 30
+
+logger = logging.getLogger(__name__)
 
 
 class DomainError(Exception):
@@ -24,6 +27,7 @@ def database_unavailable(error=None):
     error = error if error is not None else sys.exc_info()[1]
     if not isinstance(error, DATABASE_ERRORS):
         return None
+    logger.warning("Database unavailable, answered 503: %s", error)
     response = HttpResponse(get_template("503_plain.html").render(), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"

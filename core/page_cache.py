@@ -118,8 +118,11 @@ def record_saved(sender, using=None, **kwargs):
 
 
 def relation_changed(sender, instance, model, using=None, **kwargs):
-    """Signal receiver (m2m_changed): a relation of page content was added, removed or cleared."""
-    if isinstance(instance, PageContent) or issubclass(model, PageContent):
+    """Signal receiver (m2m_changed): a relation between two kinds of page content was added,
+    removed or cleared. A relation from something else (the municipalities an enquiry is about,
+    a municipality's editors) shows on no public page: every submission would otherwise make all
+    cached pages stale."""
+    if isinstance(instance, PageContent) and issubclass(model, PageContent):
         content_changed_on_commit(using)
 
 

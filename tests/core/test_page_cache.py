@@ -203,3 +203,35 @@ def test_a_page_larger_than_the_cap_is_served_but_not_stored(client, initial_con
     monkeypatch.setattr(page_cache, "MAX_ENTRY_BYTES", 1000)
     assert client.get("/").status_code == HTTPStatus.OK
     assert cached_page_keys() == []
+
+
+def test_a_submission_about_a_municipality_leaves_the_cached_pages_alone(
+    client, initial_content, company_data_for_cache, django_capture_on_commit_callbacks
+):
+    client.get("/gemeinden/juelich/")
+    version = cache.get(page_cache.VERSION_KEY)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/kontakt/unternehmen/", company_data_for_cache)
+    assert response.status_code == HTTPStatus.FOUND
+    assert cache.get(page_cache.VERSION_KEY) == version
+
+
+@pytest.fixture
+def company_data_for_cache():
+    from tests.helpers import token
+
+    return {
+        "form_token": token(),
+        "company_name": "Beispiel GmbH",
+        "sector": "Maschinenbau",
+        "company_address": "Musterweg 1, 52349 Düren",
+        "name": "Max Muster",
+        "email": "hr@example.com",
+        "phone": "+49 2421 000000",
+        "employees": "25",
+        "time_frame": "ab Frühjahr 2027",
+        "target_municipalities": ["nideggen", "kreuzau"],
+        "needs": ["housing", "childcare_school"],
+        "message": "Wir bringen Fachkräfte aus dem Ausland.",
+        "homepage": "",
+    }
