@@ -259,6 +259,22 @@ STORAGES = {
         )
     },
 }
+# Media on S3-compatible object storage, for more than one node (README: more than one node):
+# django-storages, installed with `pip install -c constraints.txt -e ".[s3]"`; the credentials
+# come from the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables, read by boto3.
+# https://django-storages.readthedocs.io/en/latest/backends/amazon-S3.html
+if env("DJANGO_MEDIA_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("DJANGO_MEDIA_S3_BUCKET"),
+            "endpoint_url": env("DJANGO_MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": env("DJANGO_MEDIA_S3_REGION") or None,
+            "default_acl": None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
 
 # ---------------------------------------------------------------------------------------------
 # Forms: crispy-forms with the project's KERN template pack (templates/kern/).
