@@ -25,6 +25,11 @@ def reset():
     _paused_until = 0.0
 
 
+def is_paused():
+    """True while this process leaves the cache alone after a failure."""
+    return time.monotonic() < _paused_until
+
+
 def _guarded(operation, default, *args):
     global _paused_until
     if time.monotonic() < _paused_until:

@@ -52,13 +52,22 @@ CODE_SUFFIXES = (".py", ".html", ".txt", ".mo")
 MAX_ENTRY_BYTES = 512 * 1024
 
 
+_bump_missed = False
+
+
 def bump_version():
     """Make every cached page stale. A cache that cannot be written holds no page to serve
-    either: the failure is logged, and the write that caused it stands."""
+    either: the failure is logged, and the write that caused it stands. This process then bumps
+    the version at its first request once the cache answers again, in case the cache comes back
+    with its old pages (a network outage rather than a restart)."""
+    global _bump_missed
     try:
         cache.set(VERSION_KEY, time.time_ns(), None)
     except Exception as error:
+        _bump_missed = True
         logger.warning("Could not mark the cached pages stale: %s", error)
+    else:
+        _bump_missed = False
 
 
 def content_changed_on_commit(using=None):
@@ -251,6 +260,8 @@ class PublicPageCacheMiddleware:
         key = page_key(request) if cacheable_request(request) else None
         if key is None:
             return self.get_response(request)
+        if _bump_missed and not cache_access.is_paused():
+            bump_version()
         # A cache that is down or hangs is a miss: the page is rendered (core/cache_access.py).
         found = cache_access.get_many([VERSION_KEY, key])
         version, entry = found.get(VERSION_KEY, 0), found.get(key)

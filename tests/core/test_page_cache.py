@@ -235,3 +235,18 @@ def company_data_for_cache():
         "message": "Wir bringen Fachkräfte aus dem Ausland.",
         "homepage": "",
     }
+
+
+def test_a_change_during_a_cache_outage_makes_old_pages_stale_once_the_cache_answers(
+    client, initial_content, settings, django_capture_on_commit_callbacks, monkeypatch
+):
+    client.get("/gemeinden/juelich/")  # cached before the outage
+    juelich = Municipality.objects.get(slug="juelich")
+    juelich.teaser_de = "Während des Ausfalls geändert"
+    monkeypatch.setattr(
+        cache, "set", lambda *args, **kwargs: (_ for _ in ()).throw(ConnectionError("down"))
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        juelich.save()
+    monkeypatch.undo()  # the cache is back, with its old pages
+    assert "Während des Ausfalls geändert" in client.get("/gemeinden/juelich/").content.decode()
