@@ -185,8 +185,11 @@ def record_outcome(model, pk, **fields):
 
 
 def close_old_connections_now():
-    """Drop the broken connection so that the next query opens a new one."""
+    """Drop the broken connection so that the next query opens a new one (not inside a
+    transaction, which must end where it began)."""
     for connection in connections.all(initialized_only=True):
+        if connection.in_atomic_block:
+            continue
         try:
             connection.close()
         except Exception:  # noqa: S110 - it is broken already

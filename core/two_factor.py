@@ -11,12 +11,13 @@ import base64
 import segno
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django_otp import devices_for_user
 from django_otp import login as otp_login
 from django_otp.admin import OTPAdminAuthenticationForm
@@ -84,6 +85,7 @@ class TokenForm(forms.Form):
     )
 
 
+@never_cache
 @login_required(login_url="admin:login")
 def setup_view(request, admin_site):
     """Set up the authenticator app: scan the code (or type the key), confirm with a code from
@@ -94,8 +96,9 @@ def setup_view(request, admin_site):
     context = {**admin_site.each_context(request), "title": gettext("Two-factor login")}
     if has_device(user):
         if not user.is_verified():
-            # Set up already: the code is asked for at the login.
-            return redirect(f"{reverse('admin:logout')}")
+            # Set up already (in another session): the code is asked for at the login.
+            logout(request)
+            return redirect("admin:login")
         return TemplateResponse(request, "admin/two_factor_done.html", context)
     device, _created = TOTPDevice.objects.get_or_create(
         user=user, confirmed=False, defaults={"name": "authenticator"}

@@ -42,6 +42,8 @@ def stored(
     return list(Notification.objects.order_by("pk"))
 
 
+# The worker opens and closes connections as in production: outside a test transaction.
+@pytest.mark.django_db(transaction=True)
 def test_a_submission_queues_its_emails_for_the_worker_instead_of_sending(
     client, initial_content, question_data, database_queue, django_capture_on_commit_callbacks
 ):
@@ -95,6 +97,7 @@ def test_an_email_whose_sender_stopped_is_sent_again_with_the_same_message_id(st
     assert Notification.objects.get(pk=first.pk).attempts == 3
 
 
+@pytest.mark.django_db(transaction=True)
 def test_the_admin_hands_pending_emails_to_the_worker(stored, admin_client, database_queue):
     enquiry = stored[0].enquiry
     response = admin_client.post(
