@@ -27,7 +27,6 @@ def test_anonymous_callers_learn_only_that_it_is_down(client):
     assert response.content == b"down\n"
 
 
-@pytest.mark.django_db(transaction=True)  # the checks run in a thread of their own
 def test_staff_see_which_check_failed(admin_client):
     worker_alive()
     enquiry = Enquiry.objects.create(reference="WC-2030-00001", kind="question", language="de")
