@@ -11,7 +11,7 @@ TEST_WORKERS ?= auto
 .PHONY: help install run serve test check messages compilemessages vendor fonts css clean
 
 help:
-	@echo "make run       install, set up the local SQLite database and serve http://$(HOST):$(PORT)/"
+	@echo "make run       install, set up the local SQLite database, serve http://$(HOST):$(PORT)/ and run the mail worker"
 	@echo "make test      install and run the whole test suite (DATABASE_URL picks the database)"
 	@echo "make check     ruff, import contracts, Django's checks, missing migrations, German catalogue"
 	@echo "make messages  update locale/de/LC_MESSAGES/django.po after changing strings"
@@ -39,7 +39,10 @@ run: install compilemessages
 	DJANGO_DEBUG=1 $(MANAGE) load_initial_content
 	DJANGO_DEBUG=1 $(MANAGE) create_local_admin
 	@echo "Serving the Welcome-Center site at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
-	DJANGO_DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
+	@echo "The mail worker runs beside it (e-mails appear in this console); Ctrl+C stops both."
+	DJANGO_DEBUG=1 $(MANAGE) run_worker & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  DJANGO_DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
 
 # Browser tests need Node's axe-core (node_modules/) and Debian's Chromium (/usr/bin/chromium).
 node_modules/.package-lock.json: package.json package-lock.json

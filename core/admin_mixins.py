@@ -4,7 +4,8 @@ export for the admins of public submissions (enquiries/admin.py, onestopshop/adm
 """
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.db.models import Prefetch
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -252,14 +253,17 @@ class SubmissionAdminMixin:
     def send_pending_emails(self, request, queryset):
         email_model = self._email_model()
         relation = self.model._meta.get_field(self.model.emails_related_name).field.name
-        pks = email_model.objects.filter(**{f"{relation}__in": queryset}).values_list(
-            "pk", flat=True
-        )
-        sent, failed = mail.deliver(list(pks), model=email_model)
+        emails = list(mail.due(email_model).filter(**{f"{relation}__in": queryset}).only("pk"))
+        mail.queue(emails)
         self.message_user(
             request,
-            gettext("%(sent)d e-mails sent, %(failed)d failed.") % {"sent": sent, "failed": failed},
-            messages.SUCCESS if not failed else messages.WARNING,
+            ngettext(
+                "%(count)d e-mail handed to the mail worker; it is sent within seconds.",
+                "%(count)d e-mails handed to the mail worker; they are sent within seconds.",
+                len(emails),
+            )
+            % {"count": len(emails)},
+            messages.SUCCESS,
         )
 
     def get_urls(self):
@@ -277,7 +281,11 @@ class SubmissionAdminMixin:
         """The list as it is filtered and searched, as CSV safe to open in a spreadsheet."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        queryset = self.get_changelist_instance(request).get_queryset(request)
+        try:
+            queryset = self.get_changelist_instance(request).get_queryset(request)
+        except IncorrectLookupParameters as error:
+            # The list itself redirects such filters to "?e=1"; a download has no page for that.
+            raise BadRequest(error) from error
         rows = self.export_queryset(queryset)
         filename = f"{self.export_filename}-{timezone.localdate():%Y-%m-%d}.csv"
         return csv_response(safe_csv(self.csv_columns(), rows), filename)

@@ -2,6 +2,7 @@
 every save, delete and relation change is offered to the page cache (core/page_cache.py)."""
 
 from django.apps import AppConfig, apps
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
@@ -29,3 +30,10 @@ class CoreConfig(AppConfig):
         post_save.connect(page_cache.record_saved, dispatch_uid="core_page_cache_save")
         post_delete.connect(page_cache.record_saved, dispatch_uid="core_page_cache_delete")
         m2m_changed.connect(page_cache.relation_changed, dispatch_uid="core_page_cache_m2m")
+
+
+class StaffAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with the project's admin site (core/admin_site.py)."""
+
+    default = False
+    default_site = "core.admin_site.StaffAdminSite"

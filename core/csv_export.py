@@ -1,21 +1,36 @@
 """CSV for staff that is safe to open in a spreadsheet.
 
 UTF-8 with BOM (so that the encoding is detected), semicolons, and every cell made safe: a cell
-that starts with = + - @ (or a tab or carriage return) is prefixed with a quote, so it is never
-run as a formula.
+that starts with = + - @, also in their full-width forms (＝) or behind spaces and invisible
+characters (a zero-width space and then =), or with any control character, is prefixed with a
+quote, so it is never run as a formula.
 """
 
 import csv
 import io
+import unicodedata
 
 from django.http import HttpResponse
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def _first_visible(text):
+    for char in text:
+        if char.isspace() or unicodedata.category(char) in ("Cc", "Cf"):
+            continue
+        return unicodedata.normalize("NFKC", char)  # ＝ → =, ＋ → +, ﹦ → =
+    return ""
 
 
 def spreadsheet_safe(value):
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    if not text:
+        return text
+    starts_hidden = unicodedata.category(text[0]) in ("Cc", "Cf")
+    if starts_hidden or _first_visible(text).startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
 
 
 def safe_csv(columns, rows):

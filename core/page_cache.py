@@ -40,9 +40,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, models, transaction
 from django.http import HttpResponse, HttpResponseNotModified
+from django.http.request import split_domain_port, validate_host
 from django.utils import timezone
 from django.utils.cache import get_max_age, patch_vary_headers
 from django.utils.text import compress_string
+
+from core import cache_access
 
 logger = logging.getLogger(__name__)
 
@@ -57,15 +60,26 @@ ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 COMPRESS_FROM_BYTES = 200
 # What renders a page: a deploy that changes any such file changes the keys.
 CODE_SUFFIXES = (".py", ".html", ".txt", ".mo")
+# A page larger than this is served but never stored: one entry cannot crowd out the others.
+MAX_ENTRY_BYTES = 512 * 1024
+
+
+_bump_missed = False
 
 
 def bump_version():
     """Make every cached page stale. A cache that cannot be written holds no page to serve
-    either: the failure is logged, and the write that caused it stands."""
+    either: the failure is logged, and the write that caused it stands. This process then bumps
+    the version at its first request once the cache answers again, in case the cache comes back
+    with its old pages (a network outage rather than a restart)."""
+    global _bump_missed
     try:
         cache.set(VERSION_KEY, time.time_ns(), None)
     except Exception as error:
+        _bump_missed = True
         logger.warning("Could not mark the cached pages stale: %s", error)
+    else:
+        _bump_missed = False
 
 
 def content_changed_on_commit(using=None):
@@ -125,8 +139,11 @@ def record_saved(sender, using=None, **kwargs):
 
 
 def relation_changed(sender, instance, model, using=None, **kwargs):
-    """Signal receiver (m2m_changed): a relation of page content was added, removed or cleared."""
-    if isinstance(instance, PageContent) or issubclass(model, PageContent):
+    """Signal receiver (m2m_changed): a relation between two kinds of page content was added,
+    removed or cleared. A relation from something else (the municipalities an enquiry is about,
+    a municipality's editors) shows on no public page: every submission would otherwise make all
+    cached pages stale."""
+    if isinstance(instance, PageContent) and issubclass(model, PageContent):
         content_changed_on_commit(using)
 
 
@@ -206,8 +223,25 @@ def code_release():
     return digest.hexdigest()[:16]
 
 
+def site_host(request):
+    """The host name the request was sent to, without the port, if it is one of ALLOWED_HOSTS
+    (else None: such a request is answered 400 and never cached). The raw Host header would give
+    every made-up port its own entry."""
+    domain, _port = split_domain_port(request.META.get("HTTP_HOST", "") or "")
+    if not domain and not request.META.get("HTTP_HOST"):
+        domain = request.META.get("SERVER_NAME", "")
+    allowed = settings.ALLOWED_HOSTS
+    if settings.DEBUG and not allowed:
+        allowed = [".localhost", "127.0.0.1", "[::1]"]
+    return domain if domain and validate_host(domain, allowed) else None
+
+
 def page_key(request):
-    return f"page-cache:{code_release()}:{request.get_host()}:{request.path}"
+    host = site_host(request)
+    if host is None:
+        return None
+    digest = hashlib.sha256(request.path.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return f"page-cache:{code_release()}:{host}:{digest}"
 
 
 def cacheable_request(request):
@@ -229,6 +263,7 @@ def cacheable_response(request, response):
         and response.get("Content-Type", "").startswith(CACHED_TYPES)
         and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
         and get_max_age(response) != 0
+        and len(response.content) <= MAX_ENTRY_BYTES
     )
 
 
@@ -296,11 +331,14 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not cacheable_request(request):
+        key = page_key(request) if cacheable_request(request) else None
+        if key is None:
             return self.get_response(request)
-        key = page_key(request)
+        if _bump_missed and not cache_access.is_paused():
+            bump_version()
         wanted = wanted_key(request, key)
-        found = cache.get_many([VERSION_KEY, wanted])
+        # A cache that is down or hangs is a miss: the page is rendered (core/cache_access.py).
+        found = cache_access.get_many([VERSION_KEY, wanted])
         version, entry = found.get(VERSION_KEY, 0), found.get(wanted)
         if entry and entry["version"] == version and entry["expires"] > timezone.now().timestamp():
             return entry_response(request, entry)
@@ -309,5 +347,5 @@ class PublicPageCacheMiddleware:
             return response
         seconds = seconds_to_live(request)
         entries = cache_entries(key, response, version, seconds)
-        cache.set_many(entries, seconds)
+        cache_access.set_many(entries, seconds)
         return entry_response(request, entries[wanted])

@@ -2,18 +2,23 @@
 the one function that says what a request's client address is.
 
 The cache is the database (or Redis when configured), so the limit holds across all gunicorn
-workers. Only stored submissions count: correcting a form with errors never uses up the limit.
+workers; each submission reserves its place atomically before it is stored. Only stored
+submissions count: correcting a form with errors never uses up the limit.
 Every public form (enquiries, One-Stop-Shop registrations) counts towards the same limit.
 """
 
 import hashlib
 import ipaddress
+import logging
 import time
 from http import HTTPStatus
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import gettext
+
+from core import cache_access
+
+logger = logging.getLogger(__name__)
 
 
 def client_address(request):
@@ -46,22 +51,29 @@ def _key(address):
     return f"submissions:rate:{digest}:{window}"
 
 
-def is_exceeded(address):
-    return (cache.get(_key(address)) or 0) >= settings.ENQUIRY_RATE_LIMIT
+def reserve(address):
+    """Take one of the address's submissions in this window, in one atomic step of the cache:
+    True if it was free. Thirty requests at the same moment against a limit of ten get ten
+    reservations. A cache that is down reserves nothing and refuses no one (it is logged)."""
+    counted = cache_access.increment(_key(address), settings.ENQUIRY_RATE_LIMIT_WINDOW)
+    if counted is None:
+        logger.warning("Rate limit not applied: the cache is unavailable.")
+        return True
+    if counted > settings.ENQUIRY_RATE_LIMIT:
+        cache_access.decrement(_key(address))
+        return False
+    return True
 
 
-def count(address):
-    key = _key(address)
-    if not cache.add(key, 1, settings.ENQUIRY_RATE_LIMIT_WINDOW):
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, settings.ENQUIRY_RATE_LIMIT_WINDOW)
+def release(address):
+    """Give back a reservation that stored nothing (a form sent twice, a domain error)."""
+    cache_access.decrement(_key(address))
 
 
 def refusal(view, form, address):
-    """The form again, with a message, when `address` has sent too much; otherwise None."""
-    if not is_exceeded(address):
+    """The form again, with a message, when `address` has sent too much (its reservation is
+    not taken); otherwise None, and one submission of the address is reserved."""
+    if reserve(address):
         return None
     form.add_error(
         None,

@@ -8,15 +8,18 @@
   with "- "; everything is escaped, no markup goes in.
 - Lines (the center's directions): one paragraph per line.
 
-`flatten` turns any of them into one line of plain text, for search snippets and descriptions.
+`flatten` turns any of them into one line of plain text, for search snippets and descriptions;
+`visible_controls` writes out the invisible control characters of what the public sent, for the
+admin.
 """
 
 import re
+import unicodedata
 
 import markdown
 import nh3
 from django.utils.html import escape, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeData, mark_safe
 
 ALLOWED_TAGS = {
     "a",
@@ -160,3 +163,23 @@ def flatten(text):
         text = text.replace(separator, " · ")
     text = " ".join(text.split())
     return text[2:] if text.startswith("- ") else text
+
+
+# Characters that change how text around them is shown without being seen themselves: the bidi
+# controls (an "‮" makes "exe.pdf" look like "fdp.exe"), zero-width characters and the other
+# format and control characters. Line breaks and tabs are ordinary.
+VISIBLE_AS_IS = {"\n", "\r", "\t"}
+
+
+def is_hidden_control(char):
+    return char not in VISIBLE_AS_IS and unicodedata.category(char) in ("Cc", "Cf")
+
+
+def visible_controls(text):
+    """The text with every hidden control character written out as ⟦U+202E⟧, so that staff see
+    what someone sent rather than what it pretends to be. Safe on escaped HTML: such characters
+    are never part of markup."""
+    if not any(is_hidden_control(char) for char in text):
+        return text
+    shown = "".join(f"⟦U+{ord(char):04X}⟧" if is_hidden_control(char) else char for char in text)
+    return mark_safe(shown) if isinstance(text, SafeData) else shown  # noqa: S308 - only added ASCII markers

@@ -41,10 +41,14 @@ class SubmissionFormView(FormView):
         try:
             submission, created = self.submit(form)
         except DomainError as error:
+            rate_limit.release(address)
             form.add_error(self.error_field, error.message)
             return self.render_to_response(
                 self.get_context_data(form=form), status=HTTPStatus.CONFLICT
             )
-        if created:
-            rate_limit.count(address)
+        except BaseException:
+            rate_limit.release(address)
+            raise
+        if not created:
+            rate_limit.release(address)
         return redirect(self.sent_url(submission))

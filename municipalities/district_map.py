@@ -18,7 +18,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
 from django.template.loader import get_template, render_to_string
 from django.templatetags.static import static
 from django.utils import formats
@@ -26,6 +25,7 @@ from django.utils.dateparse import parse_date
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
+from core import cache_access
 from core.versioned_cache import per_content_version
 from municipalities import geo
 from municipalities.models import LineStop, Municipality, ReferencePoint
@@ -388,14 +388,14 @@ def draw_district_map(*, highlight, focus, center):
         code_version(),
         static("css/district-map.css"),
     )
-    html = cache.get(key)
+    html = cache_access.get(key)
     if html is None:
         district_map = build_district_map(data, highlight=highlight, center=position)
         html = ""
         if district_map is not None:
             context = {"district_map": district_map, "map_focus": focus, "center": center}
             html = render_to_string(TEMPLATE, context)
-        cache.set(key, html, CACHE_SECONDS)
+        cache_access.set(key, html, CACHE_SECONDS)
     return mark_safe(html)  # noqa: S308 (rendered by our own template, escaped there)
 
 

@@ -121,4 +121,4 @@ class ProposeForm(TimeWindowsFields):
     @staticmethod
     def months_from(data):
         value = data.get("months", "")
-        return min(max(int(value), 1), 12) if value.isdigit() else 6
+        return min(max(int(value), 1), 12) if value.isdecimal() else 6

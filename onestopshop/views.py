@@ -89,7 +89,7 @@ class RegistrationView(SubmissionFormView):
         initial = super().get_initial()
         free = [window for window in self.windows if window.free_places]
         window = self.request.GET.get("window", "")
-        if window.isdigit() and any(w.pk == int(window) for w in free):
+        if window.isdecimal() and any(w.pk == int(window) for w in free):
             initial["window"] = int(window)
         elif len(free) == 1:
             initial["window"] = free[0].pk

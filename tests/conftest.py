@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone, translation
 
+from core import cache_access
 from core.local_time import BERLIN
 
 
@@ -19,10 +20,22 @@ def german_by_default():
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """No cached page or rate limit from another test."""
+    """No cached page or rate limit from another test, and a cache that is tried again."""
+    cache_access.reset()
     cache.clear()
     yield
+    cache_access.reset()
     cache.clear()
+
+
+@pytest.fixture
+def admin_client(admin_user):
+    """pytest-django's admin_client, logged in with the second factor as staff must be."""
+    from django.test import Client
+
+    from tests.helpers import login_staff
+
+    return login_staff(Client(), admin_user)
 
 
 @pytest.fixture

@@ -40,7 +40,7 @@ class FailingCache(BaseCache):
     def _down(self, *args, **kwargs):
         raise ConnectionError("cache down")
 
-    add = get = set = delete = get_many = incr = clear = _down
+    add = get = set = delete = get_many = set_many = incr = decr = clear = _down
 
 
 def token(seconds_ago=60):
@@ -155,3 +155,16 @@ def tab_to(page, element_id, limit=120):
 def type_into(page, element_id, text):
     tab_to(page, element_id)
     page.keyboard.type(text)
+
+
+def login_staff(client, user):
+    """Log a staff member in as after the password and the second factor (core/two_factor.py)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    device, _created = StaticDevice.objects.get_or_create(user=user, name="tests")
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client

@@ -22,3 +22,9 @@ WHITENOISE_AUTOREFRESH = True
 # Django's in-memory cache, emptied before every test (tests/conftest.py): the database cache
 # table would outlive transactional tests and carry rate limits and cached pages into the next.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tasks (the mail worker's) run at once, inside the test, unless a test starts a real worker.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    # For the admin of queued tasks (tests/core/test_permissions.py).
+    "database": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}

@@ -57,9 +57,10 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # modeltranslation must come before django.contrib.admin.
+    # modeltranslation must come before django.contrib.admin (here with the project's admin site,
+    # core/admin_site.py).
     "modeltranslation",
-    "django.contrib.admin",
+    "core.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -70,6 +71,13 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "crispy_forms",
     "csp",
+    # The mail worker's queue (core/mail.py): django-tasks with its database backend.
+    "django_tasks",
+    "django_tasks_db",
+    # Two-factor login for staff (core/two_factor.py).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # The project's apps in the order of their imports: core ← municipalities ← welcome ←
     # enquiries, onestopshop. core comes after django.contrib.auth: it replaces the group admin.
     "core",
@@ -82,7 +90,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a body too large is refused before anything reads it.
+    "core.middleware.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # An unreachable database answers 503 with Retry-After.
+    "core.errors.DatabaseUnavailableMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # A page served from the cache carries the headers of the middleware below it, stored with
     # it: none of them runs again for it. After the HTTPS redirect and the static files.
@@ -92,8 +105,10 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "core.middleware.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "core.middleware.RejectNulCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.AdminNoIndexMiddleware",
@@ -148,8 +163,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # ---------------------------------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
-    # Django's Redis backend with one client object per server (core/redis_cache.py).
-    CACHES = {"default": {"BACKEND": "core.redis_cache.RedisCache", "LOCATION": REDIS_URL}}
+    # Django's Redis backend with one client object per server (core/redis_cache.py), and short
+    # timeouts: the cache only accelerates, and a down or hanging Redis must not hold up a
+    # request (core/cache_access.py treats a failure as a miss).
+    CACHES = {
+        "default": {
+            "BACKEND": "core.redis_cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "socket_connect_timeout": env_int("REDIS_CONNECT_TIMEOUT_MS", 250) / 1000,
+                "socket_timeout": env_int("REDIS_TIMEOUT_MS", 500) / 1000,
+            },
+        }
+    }
 else:
     CACHES = {
         "default": {
@@ -180,16 +206,26 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("DJANGO_LOGIN_LOCKOUT_MINUTES", 15) / 60  # hours
+# Lock a username only from the address that failed: an attacker elsewhere cannot lock the staff
+# member out.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "core.login_protection.lockout_response"
+# The only login is the admin's; after it, the admin (not a 404 at /accounts/profile/).
+# https://docs.djangoproject.com/en/5.2/ref/settings/#login-redirect-url
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
+# Two-factor login (core/two_factor.py): the name that authenticator apps show.
+# https://django-otp-official.readthedocs.io/en/stable/overview.html#settings
+OTP_TOTP_ISSUER = "Welcome-Center Kreis Düren"
 # How many reverse proxies of our own stand in front of the site, each appending to
 # X-Forwarded-For: the client address is the entry the outermost of them appended
 # (core.rate_limit.client_address). One by default behind a proxy.
 TRUSTED_PROXY_COUNT = env_int(
     "DJANGO_TRUSTED_PROXY_COUNT", 1 if env_bool("DJANGO_BEHIND_PROXY", False) else 0
 )
-AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
+# One client-address function for the login protection and the rate limit.
+AXES_CLIENT_IP_CALLABLE = "core.rate_limit.client_address"
 # https://docs.djangoproject.com/en/5.2/ref/settings/#session-cookie-age
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_IDLE_MINUTES", 30) * 60
 SESSION_SAVE_EVERY_REQUEST = True  # the age counts from the last request: an inactivity timeout
@@ -233,6 +269,22 @@ STORAGES = {
         )
     },
 }
+# Media on S3-compatible object storage, for more than one node (README: more than one node):
+# django-storages, installed with `pip install -c constraints.txt -e ".[s3]"`; the credentials
+# come from the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables, read by boto3.
+# https://django-storages.readthedocs.io/en/latest/backends/amazon-S3.html
+if env("DJANGO_MEDIA_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("DJANGO_MEDIA_S3_BUCKET"),
+            "endpoint_url": env("DJANGO_MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": env("DJANGO_MEDIA_S3_REGION") or None,
+            "default_acl": None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
 
 # ---------------------------------------------------------------------------------------------
 # Forms: crispy-forms with the project's KERN template pack (templates/kern/).
@@ -261,6 +313,9 @@ DEFAULT_FROM_EMAIL = env(
     "DJANGO_DEFAULT_FROM_EMAIL", "Welcome-Center Kreis Düren <noreply@kreis-dueren.de>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The queue of the mail worker (`manage.py run_worker`, started by `make run`).
+# https://github.com/RealOrangeOne/django-tasks
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Where notifications about new enquiries go (the center's inbox).
 WELCOME_CENTER_INBOX = env("WELCOME_CENTER_INBOX", "amt60@kreis-dueren.de")
 
@@ -304,6 +359,34 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+# No page of the site uses the browser's sensors, camera, payment or the like.
+# https://github.com/adamchainz/django-permissions-policy
+PERMISSIONS_POLICY = {
+    name: []
+    for name in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# Request bodies: the public forms send a few kilobytes, the admin uploads images.
+# https://docs.djangoproject.com/en/5.2/ref/settings/#data-upload-max-memory-size
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+PUBLIC_REQUEST_BODY_MAX_BYTES = env_int("DJANGO_PUBLIC_REQUEST_BODY_MAX_BYTES", 256 * 1024)
+ADMIN_REQUEST_BODY_MAX_BYTES = env_int("DJANGO_ADMIN_REQUEST_BODY_MAX_BYTES", 20 * 1024 * 1024)
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True

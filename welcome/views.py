@@ -19,6 +19,7 @@ from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 
+from core.errors import database_unavailable
 from core.ical import calendar_file
 from core.search import SearchForm, search, terms
 from core.sourced import SourceList
@@ -198,7 +199,10 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    """The designed 500 page; if even that fails (database down), a plain one."""
+    """The designed 500 page; if even that fails, a plain one. An unreachable database (in a
+    middleware, where core.errors.DatabaseUnavailableMiddleware does not see it) answers 503."""
+    if unavailable := database_unavailable():
+        return unavailable
     try:
         return render(request, "500.html", status=500)
     except Exception:

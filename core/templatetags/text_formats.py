@@ -13,6 +13,12 @@ def section_text(value):
     return text.render_section_text(value)
 
 
+@register.filter(is_safe=True)
+def visible_controls(value):
+    """Bidi overrides, zero-width and other hidden control characters written out (the admin)."""
+    return text.visible_controls(value)
+
+
 @register.filter
 def paragraphs(value):
     """The non-empty lines of a text with one paragraph per line."""

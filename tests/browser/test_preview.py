@@ -4,7 +4,7 @@ from django.conf import settings
 from django.test import Client
 
 from municipalities.models import Municipality
-from tests.helpers import assert_accessible
+from tests.helpers import assert_accessible, login_staff
 
 
 def test_staff_preview_of_an_unpublished_profile_is_marked_and_accessible(
@@ -15,7 +15,7 @@ def test_staff_preview_of_an_unpublished_profile_is_marked_and_accessible(
     assert response.status == 404
 
     client = Client()
-    client.force_login(admin_user)
+    login_staff(client, admin_user)
     page.context.add_cookies(
         [
             {

@@ -11,6 +11,7 @@ from core.roles import EDITORIAL, ENQUIRIES, MUNICIPALITY
 from enquiries.dashboard import answer_due_cutoff
 from enquiries.models import Enquiry
 from municipalities.models import Municipality
+from tests.helpers import login_staff
 from welcome import opening_hours
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +61,7 @@ def work(django_user_model):
 
 
 def start_page(client, user):
-    client.force_login(user)
+    login_staff(client, user)
     return client.get("/admin/").content.decode()
 
 
@@ -90,7 +91,7 @@ def test_municipality_editor_sees_only_the_own_content_due_for_review(client, wo
 
 
 def test_start_page_queries_are_bounded(client, admin_user, work, django_assert_max_num_queries):
-    client.force_login(admin_user)
+    login_staff(client, admin_user)
     client.get("/admin/")
     # Two queries per panel: among them one panel per sourced model (facts, places, links and
     # the center's facts) for the sources to review.

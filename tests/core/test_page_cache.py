@@ -202,3 +202,67 @@ def test_a_cache_that_cannot_be_written_never_undoes_a_change(
         call_command("migrate", verbosity=0)  # a fresh database has no cache table yet
     assert Municipality.objects.get(slug="juelich").teaser_de == "Trotz Cache-Ausfall gespeichert"
     assert "Could not mark the cached pages stale" in caplog.text
+
+
+def cached_page_keys():
+    return [key for key in cache._cache if ":page-cache:" in key and "version" not in key]
+
+
+def test_the_port_in_the_host_header_makes_no_new_entry(client, initial_content, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "localhost"]
+    for port in range(8000, 8020):
+        assert client.get("/", HTTP_HOST=f"localhost:{port}").status_code == HTTPStatus.OK
+    assert len(cached_page_keys()) == 1
+
+
+def test_a_page_larger_than_the_cap_is_served_but_not_stored(client, initial_content, monkeypatch):
+    monkeypatch.setattr(page_cache, "MAX_ENTRY_BYTES", 1000)
+    assert client.get("/").status_code == HTTPStatus.OK
+    assert cached_page_keys() == []
+
+
+def test_a_submission_about_a_municipality_leaves_the_cached_pages_alone(
+    client, initial_content, company_data_for_cache, django_capture_on_commit_callbacks
+):
+    client.get("/gemeinden/juelich/")
+    version = cache.get(page_cache.VERSION_KEY)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/kontakt/unternehmen/", company_data_for_cache)
+    assert response.status_code == HTTPStatus.FOUND
+    assert cache.get(page_cache.VERSION_KEY) == version
+
+
+@pytest.fixture
+def company_data_for_cache():
+    from tests.helpers import token
+
+    return {
+        "form_token": token(),
+        "company_name": "Beispiel GmbH",
+        "sector": "Maschinenbau",
+        "company_address": "Musterweg 1, 52349 Düren",
+        "name": "Max Muster",
+        "email": "hr@example.com",
+        "phone": "+49 2421 000000",
+        "employees": "25",
+        "time_frame": "ab Frühjahr 2027",
+        "target_municipalities": ["nideggen", "kreuzau"],
+        "needs": ["housing", "childcare_school"],
+        "message": "Wir bringen Fachkräfte aus dem Ausland.",
+        "homepage": "",
+    }
+
+
+def test_a_change_during_a_cache_outage_makes_old_pages_stale_once_the_cache_answers(
+    client, initial_content, settings, django_capture_on_commit_callbacks, monkeypatch
+):
+    client.get("/gemeinden/juelich/")  # cached before the outage
+    juelich = Municipality.objects.get(slug="juelich")
+    juelich.teaser_de = "Während des Ausfalls geändert"
+    monkeypatch.setattr(
+        cache, "set", lambda *args, **kwargs: (_ for _ in ()).throw(ConnectionError("down"))
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        juelich.save()
+    monkeypatch.undo()  # the cache is back, with its old pages
+    assert "Während des Ausfalls geändert" in client.get("/gemeinden/juelich/").content.decode()

@@ -8,13 +8,16 @@ superusers) see personal data. Every model admin also opens in German (the admin
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from http import HTTPStatus
 
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_tasks_db.models import DBTaskResult
 
 from core.roles import EDITORIAL, ENQUIRIES, MUNICIPALITY
 from enquiries.models import Enquiry
@@ -28,6 +31,7 @@ from municipalities.models import (
     Station,
 )
 from municipalities.topics import Topic
+from tests.helpers import login_staff
 from welcome.models import CenterFact, Event, OpeningException, Page, WelcomeCenter
 
 pytestmark = pytest.mark.django_db
@@ -77,6 +81,11 @@ MATRIX = {
     "axes.accessattempt": (VIEW, NONE, NONE, NONE),
     "axes.accesslog": (VIEW, NONE, NONE, NONE),
     "axes.accessfailurelog": (VIEW, NONE, NONE, NONE),
+    # Second login factors (core/two_factor.py): superusers can remove a lost phone's device.
+    "otp_totp.totpdevice": (FULL, NONE, NONE, NONE),
+    "otp_static.staticdevice": (FULL, NONE, NONE, NONE),
+    # The mail worker's queue (core/mail.py), to look into.
+    "django_tasks_database.dbtaskresult": (VIEW, NONE, NONE, NONE),
 }
 OWNED = {label for label, row in MATRIX.items() if OWN in row or OWN_CHANGE in row}
 CELLS = [(label, role, MATRIX[label][n]) for label in MATRIX for n, role in enumerate(ROLES)]
@@ -171,6 +180,16 @@ def world(django_user_model):
         ),
         **map_objects(dueren),
         "auth.user": users[MUNICIPALITY],
+        "otp_totp.totpdevice": TOTPDevice.objects.create(user=users[MUNICIPALITY], name="app"),
+        "otp_static.staticdevice": StaticDevice.objects.create(
+            user=users[MUNICIPALITY], name="recovery"
+        ),
+        "django_tasks_database.dbtaskresult": DBTaskResult.objects.create(
+            args_kwargs={"args": [], "kwargs": {}},
+            task_path="core.mail.send_emails",
+            backend_name="database",
+            run_after=datetime.now(UTC),
+        ),
         # A group of staff's own; the role groups belong to the code (tests/core/test_roles.py).
         "auth.group": Group.objects.create(name="Newsletter"),
     }
@@ -194,7 +213,7 @@ def url(label, view, *args):
 
 
 def login(client, world, role):
-    client.force_login(world["users"][role])
+    login_staff(client, world["users"][role])
     return client
 
 
@@ -373,3 +392,20 @@ def test_district_facts_are_only_for_the_centers_staff(client, world):
     assert response.status_code == HTTPStatus.NOT_FOUND
     login(client, world, EDITORIAL)
     assert "Anmeldung" in client.get(url("municipalities.fact", "changelist")).content.decode()
+
+
+def test_view_on_site_redirects_only_for_objects_of_the_own_municipality(client, world):
+    from django.contrib.contenttypes.models import ContentType
+
+    login(client, world, MUNICIPALITY)
+    # The models with a public page of their own: profiles and events.
+    for label in ("municipalities.municipality", "welcome.event"):
+        own, other = world["own"][label], world["other"][label]
+        for obj in (own, other):
+            obj.published = True
+            obj.save()
+        content_type = ContentType.objects.get_for_model(type(own)).pk
+        assert client.get(f"/admin/r/{content_type}/{own.pk}/").status_code == HTTPStatus.FOUND
+        response = client.get(f"/admin/r/{content_type}/{other.pk}/")
+        assert response.status_code == HTTPStatus.NOT_FOUND, label
+    assert client.get("/admin/r/x/1/").status_code == HTTPStatus.NOT_FOUND

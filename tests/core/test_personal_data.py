@@ -11,6 +11,7 @@ from core.roles import ENQUIRIES, roles_sync
 from enquiries.models import Enquiry
 from onestopshop.models import Registration, RegistrationEmail
 from tests import factories
+from tests.helpers import login_staff
 
 pytestmark = pytest.mark.django_db
 PAGE = "/admin/enquiries/enquiry/personal-data/"
@@ -64,6 +65,6 @@ def test_the_enquiries_role_may_use_the_page(client, records, django_user_model)
     roles_sync()
     user = django_user_model.objects.create_user("anfragen", is_staff=True)
     user.groups.add(Group.objects.get(name=ENQUIRIES))
-    client.force_login(user)
+    login_staff(client, user)
     data = json.loads(client.post(PAGE, {"email": "amira@example.org", "export": "1"}).content)
     assert set(data) == {"exported_at", "enquiries", "registrations", "date_alerts", "emails"}

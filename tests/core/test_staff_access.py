@@ -3,6 +3,7 @@
 from http import HTTPStatus
 
 import pytest
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth.models import Group
 
@@ -35,6 +36,39 @@ def test_login_locks_after_repeated_failures_with_a_german_message(client, djang
         REMOTE_ADDR="192.0.2.10",
     )
     assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
+
+
+def test_an_attackers_failures_behind_the_proxy_do_not_lock_the_staff_member_out(
+    client, django_user_model, settings
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    django_user_model.objects.create_user(
+        "redakteurin", password="a-long-correct-password", is_staff=True
+    )
+    proxy = {"REMOTE_ADDR": "10.0.0.5"}  # nginx, which appends the address it saw
+    for _attempt in range(settings.AXES_FAILURE_LIMIT + 2):
+        client.post(
+            "/admin/login/?next=/admin/",
+            {"username": "redakteurin", "password": "wrong-password"},
+            HTTP_X_FORWARDED_FOR="203.0.113.66",
+            **proxy,
+        )
+    attacker = client.post(
+        "/admin/login/?next=/admin/",
+        {"username": "redakteurin", "password": "a-long-correct-password"},
+        HTTP_X_FORWARDED_FOR="203.0.113.66",
+        **proxy,
+    )
+    assert attacker.status_code == HTTPStatus.TOO_MANY_REQUESTS
+    assert AccessAttempt.objects.get().ip_address == "203.0.113.66"
+    # The staff member, from the office, with a made-up entry in front that is never trusted.
+    staff = client.post(
+        "/admin/login/?next=/admin/",
+        {"username": "redakteurin", "password": "a-long-correct-password"},
+        HTTP_X_FORWARDED_FOR="203.0.113.66, 198.51.100.20",
+        **proxy,
+    )
+    assert staff.status_code == HTTPStatus.FOUND
 
 
 def test_sessions_end_after_inactivity(admin_client):

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 
 from enquiries.models import Enquiry, InternalNote, StatusChange
 from tests.helpers import enquiry_url as url
-from tests.helpers import token
+from tests.helpers import login_staff, token
 
 pytestmark = pytest.mark.django_db
 
@@ -202,7 +202,7 @@ def test_personal_data_export_and_erasure_for_one_address(
 
 
 def test_staff_without_permission_cannot_export(client, enquiries, staff):
-    client.force_login(staff)
+    login_staff(client, staff)
     assert client.get(f"{LIST}export/").status_code == HTTPStatus.FORBIDDEN
     assert client.get(f"{LIST}personal-data/").status_code == HTTPStatus.FORBIDDEN
 

@@ -1,10 +1,14 @@
 """The four public forms in both languages: valid, invalid, error summary, pre-selection, abuse."""
 
 import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from http import HTTPStatus
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test import Client
 
 from enquiries.models import AppointmentOption, Enquiry, Notification
 from tests.helpers import enquiry_url as url
@@ -340,3 +344,24 @@ def test_confirmation_page_needs_a_valid_signature(client, initial_content, ques
     assert client.get(url("question")[:-6] + "gesendet/WC-2026-00001/").status_code == (
         HTTPStatus.NOT_FOUND
     )
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent writers need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_the_rate_limit_holds_for_concurrent_submissions(initial_content, question_data, settings):
+    settings.ENQUIRY_RATE_LIMIT = 10
+    barrier = threading.Barrier(30)
+
+    def submit(_number):
+        try:
+            data = {**question_data, "form_token": token()}
+            barrier.wait()
+            return Client().post(url("question"), data).status_code
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=30) as pool:
+        statuses = list(pool.map(submit, range(30)))
+    assert statuses.count(HTTPStatus.FOUND) == 10
+    assert statuses.count(HTTPStatus.TOO_MANY_REQUESTS) == 20
+    assert Enquiry.objects.count() == 10

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from onestopshop.models import Registration, ShopDate, TimeWindow
 from tests.factories import registration as add
+from tests.helpers import login_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -246,7 +247,7 @@ def test_the_csv_export_is_spreadsheet_safe(admin_client, registrations, shop_da
 
 def test_staff_without_the_role_see_no_registrations(client, registrations, django_user_model):
     user = django_user_model.objects.create_user("redakteur", password="x" * 16, is_staff=True)
-    client.force_login(user)
+    login_staff(client, user)
     assert client.get(REGISTRATIONS).status_code == HTTPStatus.FORBIDDEN
     shop_date = registrations[0].window.shop_date
     assert client.get(f"{DATES}{shop_date.pk}/check-in/").status_code == HTTPStatus.FORBIDDEN
@@ -260,5 +261,5 @@ def test_the_enquiries_role_handles_registrations(client, registrations, django_
     roles_sync()
     user = django_user_model.objects.create_user("anfragen", password="x" * 16, is_staff=True)
     user.groups.add(Group.objects.get(name=ENQUIRIES))
-    client.force_login(user)
+    login_staff(client, user)
     assert client.get(REGISTRATIONS).status_code == HTTPStatus.OK

@@ -1,9 +1,13 @@
-"""Create a local superuser for `make run` with a generated password, printed once."""
+"""Create a local superuser for `make run` with a generated password and recovery codes, printed
+once: a superuser needs a second login factor (core/two_factor.py), and a recovery code is one
+that a newcomer has without an authenticator app."""
 
 import secrets
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+
+from core.two_factor import recovery_codes_create
 
 
 class Command(BaseCommand):
@@ -21,10 +25,14 @@ class Command(BaseCommand):
             )
             return
         password = secrets.token_urlsafe(12)
-        User.objects.create_superuser(username=username, email="", password=password)
+        user = User.objects.create_superuser(username=username, email="", password=password)
+        _device, codes = recovery_codes_create(user)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Admin login created (shown only this once): user '{username}', "
-                f"password '{password}'"
+                f"password '{password}'\n"
+                f"Second factor: enter one of these recovery codes (each works once): "
+                f"{' '.join(codes)}\n"
+                f"Then set up an authenticator app at /admin/two-factor/ if you like."
             )
         )

@@ -1,6 +1,6 @@
 """Deliver the stored e-mails (enquiries, One-Stop-Shop registrations) that could not be sent yet
-(run it from cron, e.g. every five minutes). Safe to run often and twice at once: each e-mail is
-locked while it is sent."""
+(run it from cron, e.g. every five minutes, as the safety net of the mail worker). Safe to run
+often and beside the workers: each e-mail is claimed before it is sent (core/mail.py)."""
 
 from django.core.management.base import BaseCommand
 
