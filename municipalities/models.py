@@ -18,7 +18,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.page_cache import PageContent
+from core.page_cache import PageContent, PageContentQuerySet
 from core.publishing import Publishable, PublishableQuerySet
 from core.text import tel_uri
 from core.translation_status import TranslationTracked
@@ -599,3 +599,67 @@ class LineStop(PageContent):
 
     def __str__(self):
         return f"{self.line.code}: {self.station.name}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Frequent questions: answered by staff, per topic, each answer with its source.
+# ---------------------------------------------------------------------------------------------
+
+
+class QuestionQuerySet(PageContentQuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+
+class Question(PageContent, TranslationTracked):
+    """A frequent question and its answer ("How do I get a Kita place?").
+
+    Shown on its topic's page and on the page of all questions (marked up as a schema.org
+    FAQPage) and found by the site search. A question without a topic is a general one: only on
+    the page of all questions.
+    """
+
+    key = models.SlugField(
+        _("key"), unique=True, help_text=_("A fixed identifier; the initial content uses it.")
+    )
+    topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices, blank=True)
+    question = models.CharField(_("question"), max_length=200)
+    answer = models.TextField(
+        _("answer"),
+        help_text=_(
+            "Paragraphs are separated by an empty line; lines starting with “- ” become a list."
+        ),
+    )
+    source = WebsiteField(
+        _("source"), help_text=_("The page the answer comes from (the original page, never a copy).")
+    )
+    source_publisher = models.CharField(_("publisher of the source"), max_length=200)
+    source_as_of = models.CharField(
+        _("as of (Stand)"),
+        max_length=10,
+        blank=True,
+        validators=[as_of_validator],
+        help_text=_(
+            "The date the source gave (2022, 2022-03 or 2022-03-14); empty if it gave none."
+        ),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    published = models.BooleanField(_("published"), default=True)
+    initial_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("frequent question")
+        verbose_name_plural = _("frequent questions")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.question
+
+    def get_absolute_url(self):
+        return f"{reverse('questions')}#{self.anchor}"
+
+    @property
+    def anchor(self):
+        return f"question-{self.key}"

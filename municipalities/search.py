@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.publishing import public_q
 from core.search import SearchSource, register
-from municipalities.models import Municipality, Place, Section
+from municipalities.models import Municipality, Place, Question, Section
 from municipalities.topics import Topic
 
 
@@ -50,5 +50,15 @@ register(
         snippet_field="description",
         title=lambda place: f"{place.name} ({place.municipality.name})",
         order=30,
+    )
+)
+register(
+    SearchSource(
+        key="questions",
+        label=_("Frequent questions"),
+        queryset=lambda: Question.objects.published(),
+        fields=("question", "answer"),
+        snippet_field="answer",
+        order=35,
     )
 )

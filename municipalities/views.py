@@ -3,7 +3,7 @@
 from django.views.generic import DetailView, ListView, TemplateView
 
 from municipalities.forms import ComparisonForm, KindFilterForm
-from municipalities.models import Municipality
+from municipalities.models import Municipality, Question
 from municipalities.topics import Topic
 
 
@@ -51,6 +51,7 @@ class TopicView(ListView):
             topic=topic, other_topics=[t for t in Topic if t != topic], **kwargs
         )
         context["entries"] = [(m, m.topic(topic)) for m in context["object_list"]]
+        context["questions"] = Question.objects.published().filter(topic=topic)
         return context
 
 

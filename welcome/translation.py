@@ -1,6 +1,14 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from welcome.models import Event, OpeningException, Page, WelcomeCenter
+from welcome.models import (
+    Event,
+    Office,
+    OpeningException,
+    Page,
+    PlanStep,
+    Responsibility,
+    WelcomeCenter,
+)
 
 
 @register(WelcomeCenter)
@@ -21,3 +29,18 @@ class EventTranslationOptions(TranslationOptions):
 @register(Page)
 class PageTranslationOptions(TranslationOptions):
     fields = ("title", "intro", "body")
+
+
+@register(Office)
+class OfficeTranslationOptions(TranslationOptions):
+    fields = ("name",)
+
+
+@register(PlanStep)
+class PlanStepTranslationOptions(TranslationOptions):
+    fields = ("title", "text", "what_to_bring")
+
+
+@register(Responsibility)
+class ResponsibilityTranslationOptions(TranslationOptions):
+    fields = ("note",)

@@ -12,6 +12,7 @@ from django.db import transaction
 from core.translation_status import mark_translated
 from municipalities.initial_content import load_municipalities
 from municipalities.initial_geo import load_geo_content
+from welcome.initial_first_steps import load_first_steps, load_questions
 from welcome.initial_pages import load_welcome_content
 from welcome.models import OpeningHours, WelcomeCenter
 
@@ -36,6 +37,8 @@ class Command(BaseCommand):
         municipalities = load_municipalities(data["municipalities"])
         load_geo_content()  # the district map: adds what is missing, never overwrites
         load_welcome_content()
+        load_first_steps()  # the first-steps plan: never overwrites what staff have edited
+        load_questions()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Initial content loaded: {center.name}, {len(municipalities)} municipalities."
