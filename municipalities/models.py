@@ -631,7 +631,8 @@ class Question(PageContent, TranslationTracked):
         ),
     )
     source = WebsiteField(
-        _("source"), help_text=_("The page the answer comes from (the original page, never a copy).")
+        _("source"),
+        help_text=_("The page the answer comes from (the original page, never a copy)."),
     )
     source_publisher = models.CharField(_("publisher of the source"), max_length=200)
     source_as_of = models.CharField(

@@ -173,7 +173,9 @@ def build_plan(answers, steps, center):
             deadline = deadline_after(answers.moving_date, step.deadline_amount, step.deadline_unit)
         plan.append(
             PlannedStep(
-                step=step, deadline=deadline, offices=offices_for(step, answers.municipality, center)
+                step=step,
+                deadline=deadline,
+                offices=offices_for(step, answers.municipality, center),
             )
         )
     return plan

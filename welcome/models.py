@@ -20,7 +20,12 @@ from core.page_cache import PageContent, PageContentQuerySet
 from core.publishing import Publishable
 from core.text import tel_uri
 from core.translation_status import TranslationTracked
-from municipalities.models import MunicipalityScopedQuerySet, latitude_field, longitude_field
+from municipalities.models import (
+    MunicipalityScopedQuerySet,
+    WebsiteField,
+    latitude_field,
+    longitude_field,
+)
 from welcome import opening_hours
 
 
@@ -528,7 +533,7 @@ class Sourced(models.Model):
     """Where a rule or an office's details come from: the page, its publisher and the date that
     page gave. Readers see all three beside the rule."""
 
-    source_url = models.URLField(
+    source_url = WebsiteField(
         _("source"), help_text=_("The page this comes from (the original page, never a copy).")
     )
     source_publisher = models.CharField(
@@ -568,7 +573,7 @@ class Office(PageContent, Sourced, TranslationTracked):
     )
     name = models.CharField(_("name"), max_length=200)
     address = models.CharField(_("address"), max_length=200, blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = WebsiteField(_("website"), blank=True)
     phone = models.CharField(
         _("phone"), max_length=50, blank=True, help_text=_("Only a confirmed number.")
     )
@@ -643,7 +648,8 @@ class PlanStep(PageContent, Sourced, TranslationTracked):
     )
     title = models.CharField(_("title"), max_length=200)
     text = models.TextField(
-        _("text"), help_text=_("What to do and why, in a few plain sentences. One paragraph a line.")
+        _("text"),
+        help_text=_("What to do and why, in a few plain sentences. One paragraph a line."),
     )
     what_to_bring = models.TextField(
         _("what to bring"), blank=True, help_text=_("One document or item per line.")
@@ -756,7 +762,7 @@ class Responsibility(PageContent, TranslationTracked):
     note = models.TextField(
         _("note"), blank=True, help_text=_("How it works there, for example: by appointment.")
     )
-    note_source_url = models.URLField(
+    note_source_url = WebsiteField(
         _("source of the note"), blank=True, help_text=_("Required with a note.")
     )
     note_source_publisher = models.CharField(
@@ -781,7 +787,9 @@ class Responsibility(PageContent, TranslationTracked):
                 fields=["step"],
                 condition=models.Q(municipality__isnull=True),
                 name="responsibility_one_default",
-                violation_error_message=_("This step already has an office for all municipalities."),
+                violation_error_message=_(
+                    "This step already has an office for all municipalities."
+                ),
             ),
         ]
 

@@ -136,9 +136,7 @@ class QuestionListView(TemplateView):
             (labels.get(topic, gettext("General questions")), items)
             for topic, items in groups.items()
         ]
-        context["json_ld"] = structured_data.to_script_json(
-            structured_data.faq_page(questions)
-        )
+        context["json_ld"] = structured_data.to_script_json(structured_data.faq_page(questions))
         return context
 
 

@@ -17,7 +17,9 @@ from welcome.models import Office, PlanStep, Responsibility
 pytestmark = pytest.mark.django_db
 
 SKILLED_WORKER_JUELICH = "origin=other&municipality=juelich&children=3_to_6&work=employed&job_offer=on&moving_date=2027-03-01"
-EU_CITIZEN_DUEREN = "origin=eu&municipality=dueren&children=under_3&work=employed&moving_date=2027-04-15"
+EU_CITIZEN_DUEREN = (
+    "origin=eu&municipality=dueren&children=under_3&work=employed&moving_date=2027-04-15"
+)
 GERMAN_FAMILY_HEIMBACH = "origin=germany&municipality=heimbach&children=school&work=employed"
 STUDENT_JUELICH = "origin=other&municipality=juelich&work=student&moving_date=2027-09-20"
 
@@ -67,7 +69,9 @@ def test_empty_form_shows_no_plan_and_every_field_is_labelled(client, initial_co
     assert "Nicht entschieden" in html or "Noch nicht entschieden" in html
 
 
-def test_skilled_worker_from_outside_the_eu_with_a_child_of_four_to_juelich(client, initial_content):
+def test_skilled_worker_from_outside_the_eu_with_a_child_of_four_to_juelich(
+    client, initial_content
+):
     response = get_plan(client, SKILLED_WORKER_JUELICH)
     assert step_keys(response) == [
         "before-arrival",
@@ -209,8 +213,14 @@ def test_calendar_without_moving_date_goes_back_to_the_plan(client, initial_cont
     [
         ("origin=mars", "Bitte wählen Sie eine der Möglichkeiten."),
         ("origin=", "Bitte sagen Sie uns, woher Sie zuziehen."),
-        ("origin=eu&municipality=atlantis", "Bitte wählen Sie eine Stadt oder Gemeinde aus der Liste."),
-        ("origin=eu&moving_date=2027-02-30", "Bitte geben Sie das Datum mit Tag, Monat und Jahr an."),
+        (
+            "origin=eu&municipality=atlantis",
+            "Bitte wählen Sie eine Stadt oder Gemeinde aus der Liste.",
+        ),
+        (
+            "origin=eu&moving_date=2027-02-30",
+            "Bitte geben Sie das Datum mit Tag, Monat und Jahr an.",
+        ),
         ("origin=eu&children=teen", "Bitte wählen Sie aus den Altersgruppen."),
     ],
 )
@@ -225,8 +235,10 @@ def test_prefilled_link_shows_the_form_with_the_answers_but_no_plan(client, init
     response = get_plan(client, "children=school&job_offer=on")
     assert "plan" not in response.context
     html = response.content.decode()
-    assert 'value="school" checked' in html or 'checked value="school"' in html or (
-        'value="school"' in html and "checked" in html
+    assert (
+        'value="school" checked' in html
+        or 'checked value="school"' in html
+        or ('value="school"' in html and "checked" in html)
     )
 
 
