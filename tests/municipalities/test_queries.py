@@ -15,13 +15,22 @@ from municipalities.models import (
     Link,
     Municipality,
     Place,
+    Question,
     RailLine,
     ReferencePoint,
     Section,
     Station,
 )
 from municipalities.topics import Topic
-from welcome.models import Event, OpeningException, OpeningExceptionInterval, WelcomeCenter
+from welcome.models import (
+    Event,
+    Office,
+    OpeningException,
+    OpeningExceptionInterval,
+    PlanStep,
+    Responsibility,
+    WelcomeCenter,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -37,18 +46,26 @@ BOUNDS = {
     "/gemeinden/juelich/": 12,
     "/en/municipalities/juelich/": 12,
     "/gemeinden/themen/": 4,
-    "/gemeinden/themen/kinderbetreuung/": 8,
-    "/en/municipalities/topics/childcare/": 8,
-    "/gemeinden/themen/mobilitaet/": 11,
-    "/en/municipalities/topics/mobility/": 11,
+    # A topic page also shows the topic's frequent questions (1).
+    "/gemeinden/themen/kinderbetreuung/": 9,
+    "/en/municipalities/topics/childcare/": 9,
+    "/gemeinden/themen/mobilitaet/": 12,
+    "/en/municipalities/topics/mobility/": 12,
     "/gemeinden/vergleich/": 5,
     "/gemeinden/vergleich/?municipality=dueren&municipality=juelich"
     "&municipality=titz&municipality=extra-1": 9,
     "/gemeinden/vergleich/?municipality=dueren&municipality=atlantis": 5,
     "/suche/": 4,
-    "/suche/?q=Krankenhaus": 9,
-    "/en/search/?q=hospital+rail": 9,
+    # One query per search source (the frequent questions are one of them).
+    "/suche/?q=Krankenhaus": 10,
+    "/en/search/?q=hospital+rail": 10,
     "/sitemap.xml": 5,
+    # The plan: the municipalities for the form (1), the steps (1) and their offices (1).
+    "/erste-schritte/": 5,
+    "/erste-schritte/?origin=other&municipality=juelich&children=3_to_6&work=employed"
+    "&job_offer=on&car=on&moving_date=2027-03-01": 7,
+    "/en/first-steps/print/?origin=eu&children=under_3&moving_date=2027-03-01": 7,
+    "/fragen/": 5,
 }
 
 
@@ -118,6 +135,33 @@ def tenfold(db):
             key=f"extra-{n}", name_de=f"Ort {n}", latitude=51.2, longitude=6.0 + n * 0.02, **sourced
         )
         for n in range(45)
+    )
+    steps = PlanStep.objects.bulk_create(
+        PlanStep(
+            key=f"extra-{n}",
+            title_de=f"Schritt {n}",
+            text_de="Text",
+            source_url="https://example.org/",
+            source_publisher="Beispiel",
+            position=500 + n,
+        )
+        for n in range(180)
+    )
+    offices = list(Office.objects.all())
+    Responsibility.objects.bulk_create(
+        Responsibility(step=step, office=offices[n % len(offices)], municipality=everyone[n % 15])
+        for n, step in enumerate(steps)
+    )
+    Question.objects.bulk_create(
+        Question(
+            key=f"extra-{n}",
+            topic=Topic.values[n % len(Topic.values)],
+            question_de=f"Frage {n} zum Krankenhaus?",
+            answer_de="Antwort",
+            source="https://example.org/",
+            source_publisher="Beispiel",
+        )
+        for n in range(72)
     )
     juelich = Municipality.objects.get(slug="juelich")
     for n in range(10):
