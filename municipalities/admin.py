@@ -25,6 +25,7 @@ from municipalities.models import (
     Link,
     Municipality,
     Place,
+    Question,
     RailLine,
     ReferencePoint,
     Station,
@@ -251,4 +252,18 @@ class ReferencePointAdmin(TabbedTranslationAdmin):
         (None, {"fields": ("name", "key", "position", "show_distance")}),
         (_("Position"), {"fields": ("latitude", "longitude")}),
         SOURCE_FIELDSET,
+    )
+
+
+@admin.register(Question)
+class QuestionAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
+    """Frequent questions belong to the center's staff, not to one municipality."""
+
+    list_display = ("question", "topic", "position", "published", "source_as_of")
+    list_editable = ("position",)
+    list_filter = ("published", "topic")
+    search_fields = ("question_de", "question_en", "answer_de", "answer_en", "key")
+    fieldsets = (
+        (None, {"fields": ("key", "topic", "question", "answer", "position", "published")}),
+        (_("Source"), {"fields": ("source_url", "source_publisher", "source_as_of")}),
     )

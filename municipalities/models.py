@@ -706,3 +706,51 @@ class LineStop(PageContent):
 
     def __str__(self):
         return f"{self.line.code}: {self.station.name}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Frequent questions: answered by staff, per topic, each answer with its source.
+# ---------------------------------------------------------------------------------------------
+
+
+class QuestionQuerySet(SourcedQuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+
+class Question(Sourced, TranslationTracked):
+    """A frequent question and its answer ("How do I get a Kita place?"), with the answer's
+    source.
+
+    Shown on its topic's page and on the page of all questions (marked up as a schema.org
+    FAQPage) and found by the site search. A question without a topic is a general one: only on
+    the page of all questions.
+    """
+
+    topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices, blank=True)
+    question = models.CharField(_("question"), max_length=200)
+    answer = models.TextField(
+        _("answer"),
+        help_text=_(
+            "Paragraphs are separated by an empty line; lines starting with “- ” become a list."
+        ),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    published = models.BooleanField(_("published"), default=True)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("frequent question")
+        verbose_name_plural = _("frequent questions")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.question
+
+    def get_absolute_url(self):
+        return f"{reverse('questions')}#{self.anchor}"
+
+    @property
+    def anchor(self):
+        return f"question-{self.key}"

@@ -11,7 +11,7 @@ from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from core.search import SearchSource, register, register_synonyms
-from municipalities.models import Fact, Link, Municipality, Place
+from municipalities.models import Fact, Link, Municipality, Place, Question
 from municipalities.topics import DISTRICT_TOPICS, Topic
 
 register_synonyms(Path(__file__).resolve().parent / "search_synonyms.txt")
@@ -109,6 +109,16 @@ register(
         snippet_field="description",
         title=lambda place: f"{place.name} ({where(place)})",
         order=30,
+    )
+)
+register(
+    SearchSource(
+        key="questions",
+        label=_("Frequent questions"),
+        queryset=lambda: Question.objects.published(),
+        fields=("question", "answer"),
+        snippet_field="answer",
+        order=15,
     )
 )
 register(

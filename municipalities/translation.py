@@ -7,6 +7,7 @@ from municipalities.models import (
     Link,
     Municipality,
     Place,
+    Question,
     RailLine,
     ReferencePoint,
     Station,
@@ -46,3 +47,8 @@ class RailLineTranslationOptions(TranslationOptions):
 @register(ReferencePoint)
 class ReferencePointTranslationOptions(TranslationOptions):
     fields = ("name",)
+
+
+@register(Question)
+class QuestionTranslationOptions(TranslationOptions):
+    fields = ("question", "answer")

@@ -3,7 +3,7 @@
 from django.views.generic import DetailView, ListView, TemplateView
 
 from municipalities.forms import ComparisonForm, KindFilterForm
-from municipalities.models import DistrictContent, Municipality
+from municipalities.models import DistrictContent, Municipality, Question
 from municipalities.topics import DISTRICT_TOPICS, MUNICIPAL_TOPICS, Topic
 
 
@@ -68,6 +68,7 @@ class TopicView(ListView):
             **kwargs,
         )
         context["entries"] = [(m, m.topic(topic)) for m in context["object_list"]]
+        context["questions"] = Question.objects.published().filter(topic=topic)
         return context
 
 

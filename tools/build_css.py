@@ -22,6 +22,8 @@ SOURCES = [
     "css/municipalities.css",
     "css/district-map.css",
     "css/onestopshop.css",
+    "css/first-steps.css",
+    "css/first-steps-print.css",
 ]
 
 

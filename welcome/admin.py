@@ -1,10 +1,11 @@
 """Admin for the Welcome-Center: its contact data, regular week, opening exceptions, sourced facts
-about it, events and the staff-edited pages. Events of a municipality are limited to its editors (admin_scoping.py).
+about it, events, the staff-edited pages and the first-steps plan (steps, offices, who is
+responsible where). Events of a municipality are limited to its editors (admin_scoping.py).
 """
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from core.admin_mixins import (
     NeedsReviewFilter,
@@ -18,10 +19,13 @@ from welcome.admin_forms import IntervalFormSet
 from welcome.models import (
     CenterFact,
     Event,
+    Office,
     OpeningException,
     OpeningExceptionInterval,
     OpeningHours,
     Page,
+    PlanStep,
+    Responsibility,
     WelcomeCenter,
 )
 
@@ -146,3 +150,61 @@ class PageAdmin(PublishingAdminMixin, TranslationStatusAdminMixin, TabbedTransla
         (_("Video"), {"fields": ("video", "video_captions")}),
         publishing_fieldset("updated_at"),
     )
+
+
+SOURCE_FIELDSET = (_("Source"), {"fields": ("source_url", "source_publisher", "source_as_of")})
+
+
+@admin.register(Office)
+class OfficeAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
+    list_display = ("name", "address", "website", "phone", "source_as_of")
+    search_fields = ("name_de", "name_en", "address", "key")
+    fieldsets = (
+        (None, {"fields": ("key", "name")}),
+        (_("Contact"), {"fields": ("address", "website", "phone")}),
+        SOURCE_FIELDSET,
+    )
+
+
+class ResponsibilityInline(TranslationStackedInline):
+    model = Responsibility
+    extra = 0
+    autocomplete_fields = ("office",)
+    fields = (
+        "municipality",
+        "office",
+        "note",
+        "note_source_url",
+        "note_source_publisher",
+        "note_source_as_of",
+    )
+
+
+@admin.register(PlanStep)
+class PlanStepAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
+    list_display = ("title", "position", "deadline_amount", "deadline_unit", "published")
+    list_editable = ("position",)
+    list_filter = ("published", "for_germany", "for_eu", "for_other", "municipal")
+    search_fields = ("title_de", "title_en", "text_de", "text_en", "key")
+    fieldsets = (
+        (
+            None,
+            {"fields": ("key", "title", "text", "what_to_bring", "topic", "position", "published")},
+        ),
+        (
+            _("Rule and deadline"),
+            {"fields": ("deadline_amount", "deadline_unit", "municipal", "depends_on_details")},
+        ),
+        SOURCE_FIELDSET,
+        (_("Origin"), {"fields": ("for_germany", "for_eu", "for_other")}),
+        (
+            _("Children (none ticked: shown to everyone)"),
+            {"fields": ("for_children_under_3", "for_children_3_to_6", "for_school_children")},
+        ),
+        (
+            _("Work (none ticked: shown to everyone)"),
+            {"fields": ("for_employed", "for_self_employed", "for_students", "for_job_seekers")},
+        ),
+        (_("Job offer and car"), {"fields": ("job_offer", "car")}),
+    )
+    inlines = (ResponsibilityInline,)

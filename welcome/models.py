@@ -19,11 +19,17 @@ from core import ical
 from core.local_time import aware
 from core.page_cache import PageContent, PageContentQuerySet
 from core.publishing import Publishable
-from core.sourced import Sourced
+from core.sourced import Sourced, SourcedQuerySet, SourceURLField, as_of_validator
 from core.text import tel_uri
 from core.translation_status import TranslationTracked
 from core.versioned_cache import per_content_version
-from municipalities.models import MunicipalityScopedQuerySet, latitude_field, longitude_field
+from municipalities.models import (
+    MunicipalityScopedQuerySet,
+    WebsiteField,
+    latitude_field,
+    longitude_field,
+)
+from municipalities.topics import Topic
 from welcome import opening_hours
 
 
@@ -605,3 +611,262 @@ class Page(Publishable, TranslationTracked):
 
     def get_absolute_url(self):
         return reverse(f"page_{self.key.replace('-', '_')}")
+
+
+# ---------------------------------------------------------------------------------------------
+# The first-steps plan: steps with their conditions and sourced rules, and the responsible
+# offices per municipality. The plan itself is computed per request (welcome/first_steps.py).
+# ---------------------------------------------------------------------------------------------
+
+
+class Office(Sourced, TranslationTracked):
+    """An office or service that is responsible for a step: a Bürgerbüro, the district's
+    foreigners' authority, the Kita-Navigator, the Familienbüro …
+
+    Only confirmed details: an address, website or phone that no source gives stays empty, and
+    the plan then points to the office's website or to the Welcome-Center.
+    """
+
+    name = models.CharField(_("name"), max_length=200)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    website = WebsiteField(_("website"), blank=True)
+    phone = models.CharField(
+        _("phone"), max_length=50, blank=True, help_text=_("Only a confirmed number.")
+    )
+
+    class Meta:
+        verbose_name = _("office")
+        verbose_name_plural = _("offices")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def phone_uri(self):
+        return tel_uri(self.phone)
+
+
+class PlanStepQuerySet(SourcedQuerySet):
+    def for_answers(self, answers):
+        """The published steps that apply to the answers of the plan form, in order, with their
+        responsible offices: two queries."""
+        condition = models.Q(published=True) & models.Q(**{f"for_{answers.origin}": True})
+        no_child_condition = models.Q(**{field: False for field in PlanStep.CHILD_FIELDS.values()})
+        children = no_child_condition
+        for group in answers.children:
+            children |= models.Q(**{PlanStep.CHILD_FIELDS[group]: True})
+        no_work_condition = models.Q(**{field: False for field in PlanStep.WORK_FIELDS.values()})
+        work = no_work_condition
+        if answers.work:
+            work |= models.Q(**{PlanStep.WORK_FIELDS[answers.work]: True})
+        job_offer = models.Q(job_offer__isnull=True) | models.Q(job_offer=answers.job_offer)
+        car = models.Q(car__isnull=True) | models.Q(car=answers.car)
+        responsibilities = Responsibility.objects.select_related("office", "municipality").order_by(
+            models.F("municipality").asc(nulls_first=True), "pk"
+        )
+        return (
+            self.filter(condition & children & work & job_offer & car)
+            .prefetch_related(Prefetch("responsibilities", queryset=responsibilities))
+            .order_by("position", "pk")
+        )
+
+
+class PlanStep(Sourced, TranslationTracked):
+    """One step of the first-steps plan ("Register your address"), with the rule it follows and
+    the source of that rule, and the answers it applies to.
+
+    The conditions are plain fields, so that staff read and change them in the admin: a step is
+    shown for the ticked origins; if any child age group is ticked, only to people with a child
+    of such an age (none ticked: to everyone); the same for the work situations; job offer and
+    car either do not matter or must match.
+    """
+
+    class DeadlineUnit(models.TextChoices):
+        DAYS = "days", _("days")
+        WEEKS = "weeks", _("weeks")
+        MONTHS = "months", _("months")
+
+    CHILD_FIELDS = {
+        "under_3": "for_children_under_3",
+        "3_to_6": "for_children_3_to_6",
+        "school": "for_school_children",
+    }
+    WORK_FIELDS = {
+        "employed": "for_employed",
+        "self_employed": "for_self_employed",
+        "student": "for_students",
+        "job_seeking": "for_job_seekers",
+    }
+
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(
+        _("text"),
+        help_text=_("What to do and why, in a few plain sentences. One paragraph a line."),
+    )
+    what_to_bring = models.TextField(
+        _("what to bring"), blank=True, help_text=_("One document or item per line.")
+    )
+    deadline_amount = models.PositiveSmallIntegerField(
+        _("deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Only a deadline the source states: the number of days, weeks or months."),
+    )
+    deadline_unit = models.CharField(
+        _("deadline unit"), max_length=10, choices=DeadlineUnit.choices, blank=True
+    )
+    municipal = models.BooleanField(
+        _("done at the town hall"),
+        default=False,
+        help_text=_(
+            "Where no office is entered for a municipality, the plan names its town hall; "
+            "otherwise it points to the Welcome-Center."
+        ),
+    )
+    depends_on_details = models.BooleanField(
+        _("depends on details"),
+        default=False,
+        help_text=_(
+            "The rule depends on details the site cannot know (residence title, recognition): "
+            "the plan says to ask and links the appointment request."
+        ),
+    )
+    for_germany = models.BooleanField(_("coming from Germany"), default=True)
+    for_eu = models.BooleanField(_("coming from the EU, EEA or Switzerland"), default=True)
+    for_other = models.BooleanField(_("coming from another country"), default=True)
+    for_children_under_3 = models.BooleanField(_("with a child under 3"), default=False)
+    for_children_3_to_6 = models.BooleanField(_("with a child aged 3 to 6"), default=False)
+    for_school_children = models.BooleanField(_("with a child of school age"), default=False)
+    for_employed = models.BooleanField(_("employed"), default=False)
+    for_self_employed = models.BooleanField(_("self-employed"), default=False)
+    for_students = models.BooleanField(_("studying"), default=False)
+    for_job_seekers = models.BooleanField(_("looking for work"), default=False)
+    job_offer = models.BooleanField(
+        _("job offer"),
+        null=True,
+        blank=True,
+        choices=[(None, _("does not matter")), (True, _("only with")), (False, _("only without"))],
+    )
+    car = models.BooleanField(
+        _("car"),
+        null=True,
+        blank=True,
+        choices=[(None, _("does not matter")), (True, _("only with")), (False, _("only without"))],
+    )
+    topic = models.CharField(
+        _("topic"),
+        max_length=20,
+        choices=Topic.choices,
+        blank=True,
+        help_text=_("The plan links the step to this topic's page, where readers learn more."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    published = models.BooleanField(_("shown in the plan"), default=True)
+
+    objects = PlanStepQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("first step")
+        verbose_name_plural = _("first steps")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(deadline_amount__isnull=True, deadline_unit="")
+                    | (models.Q(deadline_amount__gt=0) & ~models.Q(deadline_unit=""))
+                ),
+                name="plan_step_deadline_complete",
+                violation_error_message=_("Enter both the deadline and its unit, or neither."),
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if not (self.for_germany or self.for_eu or self.for_other):
+            raise ValidationError(_("Tick at least one origin, or the step is never shown."))
+
+    @property
+    def has_deadline(self):
+        return self.deadline_amount is not None
+
+    @property
+    def topic_page(self):
+        """(label, address) of the step's topic page, or None."""
+        if not self.topic:
+            return None
+        topic = Topic(self.topic)
+        return topic.label, reverse("municipalities:topic", kwargs={"topic": topic.value})
+
+
+class Responsibility(PageContent, TranslationTracked):
+    """Which office is responsible for a step in one municipality, or in every municipality
+    without an entry of its own (municipality empty); with a note on how it works there."""
+
+    step = models.ForeignKey(
+        PlanStep,
+        on_delete=models.CASCADE,
+        related_name="responsibilities",
+        verbose_name=_("step"),
+    )
+    municipality = models.ForeignKey(
+        "municipalities.Municipality",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="plan_responsibilities",
+        verbose_name=_("municipality"),
+        help_text=_("Empty: every municipality that has no entry of its own."),
+    )
+    office = models.ForeignKey(
+        Office,
+        on_delete=models.PROTECT,
+        related_name="responsibilities",
+        verbose_name=_("office"),
+    )
+    note = models.TextField(
+        _("note"), blank=True, help_text=_("How it works there, for example: by appointment.")
+    )
+    note_source_url = SourceURLField(
+        _("source of the note"), max_length=500, blank=True, help_text=_("Required with a note.")
+    )
+    note_source_publisher = models.CharField(
+        _("publisher of the note's source"), max_length=200, blank=True
+    )
+    note_source_as_of = models.CharField(
+        _("as of (Stand)"), max_length=10, blank=True, validators=[as_of_validator]
+    )
+
+    class Meta:
+        verbose_name = _("responsible office")
+        verbose_name_plural = _("responsible offices")
+        ordering = ["step", "municipality", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["step", "municipality"],
+                name="responsibility_one_per_municipality",
+                violation_error_message=_("This step already has an office for this municipality."),
+            ),
+            models.UniqueConstraint(
+                fields=["step"],
+                condition=models.Q(municipality__isnull=True),
+                name="responsibility_one_default",
+                violation_error_message=_(
+                    "This step already has an office for all municipalities."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        where = self.municipality.name if self.municipality_id else _("all municipalities")
+        return f"{self.step}: {self.office} ({where})"
+
+    def clean(self):
+        super().clean()
+        if self.note and not (self.note_source_url and self.note_source_publisher):
+            raise ValidationError(
+                {"note_source_url": _("A note needs its source: the page and its publisher.")}
+            )

@@ -30,6 +30,8 @@ class StaticPagesSitemap(TranslatedSitemap):
             "enquiries:appointment",
             "enquiries:barrier",
             "onestopshop:list",
+            "first_steps",
+            "questions",
         ]
 
     def location(self, item):

@@ -1,4 +1,5 @@
-"""schema.org data (JSON-LD) for the contact page, built from the same engine as the page text.
+"""schema.org data (JSON-LD) for the contact page, built from the same engine as the page text,
+and for the page of frequent questions.
 
 The JSON is escaped like Django's json_script (<, > and & as \\u escapes), so that no text a
 staff member enters can close the <script type="application/ld+json"> element.
@@ -7,6 +8,8 @@ staff member enters can close the <script type="application/ld+json"> element.
 import json
 
 from django.utils.safestring import mark_safe
+
+from core.text import flatten
 
 DAY_URIS = [
     "https://schema.org/Monday",
@@ -79,6 +82,22 @@ def government_office(center, schedule, special_days, url):
         "parentOrganization": {"@type": "GovernmentOrganization", "name": "Kreis Düren"},
     }
     return data
+
+
+def faq_page(questions):
+    """The frequent questions as a schema.org FAQPage (answers as plain text)."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "mainEntity": [
+            {
+                "@type": "Question",
+                "name": question.question,
+                "acceptedAnswer": {"@type": "Answer", "text": flatten(question.answer)},
+            }
+            for question in questions
+        ],
+    }
 
 
 def to_script_json(data):

@@ -1,6 +1,15 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from welcome.models import CenterFact, Event, OpeningException, Page, WelcomeCenter
+from welcome.models import (
+    CenterFact,
+    Event,
+    Office,
+    OpeningException,
+    Page,
+    PlanStep,
+    Responsibility,
+    WelcomeCenter,
+)
 
 
 @register(WelcomeCenter)
@@ -26,3 +35,18 @@ class PageTranslationOptions(TranslationOptions):
 @register(CenterFact)
 class CenterFactTranslationOptions(TranslationOptions):
     fields = ("text",)
+
+
+@register(Office)
+class OfficeTranslationOptions(TranslationOptions):
+    fields = ("name",)
+
+
+@register(PlanStep)
+class PlanStepTranslationOptions(TranslationOptions):
+    fields = ("title", "text", "what_to_bring")
+
+
+@register(Responsibility)
+class ResponsibilityTranslationOptions(TranslationOptions):
+    fields = ("note",)

@@ -52,6 +52,10 @@ urlpatterns += i18n_patterns(
         name="page_sign_language",
     ),
     path(_("search/"), views.SearchView.as_view(), name="search"),
+    path(_("first-steps/"), views.FirstStepsView.as_view(), name="first_steps"),
+    path(_("first-steps/print/"), views.FirstStepsPrintView.as_view(), name="first_steps_print"),
+    path(_("first-steps/calendar.ics"), views.first_steps_ics, name="first_steps_ics"),
+    path(_("questions/"), views.QuestionListView.as_view(), name="questions"),
     prefix_default_language=False,
 )
 

@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseServerError
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone
@@ -25,10 +25,11 @@ from core.search import SearchForm, search, terms
 from core.sourced import SourceList
 from core.templatetags.phone_numbers import phone
 from core.text import render_markdown
-from municipalities.models import Municipality
-from municipalities.topics import DISTRICT_TOPICS, MUNICIPAL_TOPICS
-from welcome import legal, opening_hours, structured_data
-from welcome.models import CenterFact, Event, Page, WelcomeCenter
+from municipalities.models import Municipality, Question
+from municipalities.topics import DISTRICT_TOPICS, MUNICIPAL_TOPICS, Topic
+from welcome import first_steps, legal, opening_hours, structured_data
+from welcome.forms import PlanForm
+from welcome.models import CenterFact, Event, Page, PlanStep, WelcomeCenter
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +45,102 @@ class HomeView(TemplateView):
         context["topics"] = MUNICIPAL_TOPICS
         context["district_topics"] = DISTRICT_TOPICS
         context["events"] = Event.objects.upcoming()[:3]
+        return context
+
+
+class FirstStepsView(TemplateView):
+    """The first-steps plan: a plain GET form and, once the origin is answered, the person's
+    steps with deadlines, offices and sources. The answers stay in the URL; nothing is stored.
+
+    A link may pre-fill the form without showing a plan yet (?children=school): the plan starts
+    with the origin."""
+
+    template_name = "welcome/first_steps.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        municipalities = list(Municipality.objects.published())
+        query = self.request.GET
+        if "origin" in query:
+            form = PlanForm(query, municipalities=municipalities)
+        else:
+            initial = {
+                "municipality": query.get("municipality", ""),
+                "children": query.getlist("children"),
+                "work": query.get("work", ""),
+                "job_offer": "job_offer" in query,
+                "car": "car" in query,
+            }
+            form = PlanForm(initial=initial, municipalities=municipalities)
+        context["form"] = form
+        if form.is_bound and form.is_valid():
+            answers = form.answers()
+            steps = PlanStep.objects.for_answers(answers)
+            center = WelcomeCenter.objects.for_request(self.request)
+            query_string = query.urlencode()
+            context.update(
+                answers=answers,
+                plan=first_steps.build_plan(answers, steps, center),
+                query_string=query_string,
+                plan_url=self.request.build_absolute_uri(
+                    f"{reverse('first_steps')}?{query_string}"
+                ),
+                print_url=f"{reverse('first_steps_print')}?{query_string}",
+                calendar_url=f"{reverse('first_steps_ics')}?{query_string}",
+            )
+        return context
+
+
+class FirstStepsPrintView(FirstStepsView):
+    """The plan for printing on A4: no navigation, the plan's address as text."""
+
+    template_name = "welcome/first_steps_print.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["center"] = WelcomeCenter.objects.for_request(self.request)
+        context["today"] = timezone.localdate()
+        return context
+
+    def get(self, request, *args, **kwargs):
+        context = self.get_context_data(**kwargs)
+        if "plan" not in context:
+            return redirect(f"{reverse('first_steps')}?{request.GET.urlencode()}")
+        return self.render_to_response(context)
+
+
+def first_steps_ics(request):
+    """The deadlines of a plan with a moving date as a calendar file; without a valid moving
+    date, back to the plan page, which says what is missing."""
+    context = FirstStepsView(request=request, kwargs={}).get_context_data()
+    answers = context.get("answers")
+    if answers is None or answers.moving_date is None:
+        return redirect(f"{reverse('first_steps')}?{request.GET.urlencode()}#id_moving_date")
+    body = first_steps.plan_calendar(
+        context["plan"],
+        plan_url=context["plan_url"],
+        uid_seed=answers.moving_date.isoformat(),
+    )
+    return _calendar_response(body, gettext("first-steps-kreis-dueren.ics"))
+
+
+class QuestionListView(TemplateView):
+    """All frequent questions with their answers, by topic, marked up as a schema.org FAQPage."""
+
+    template_name = "welcome/question_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        questions = list(Question.objects.published())
+        labels = dict(Topic.choices)
+        groups = {}
+        for question in sorted(questions, key=lambda q: (q.topic == "", q.topic)):
+            groups.setdefault(question.topic, []).append(question)
+        context["groups"] = [
+            (labels.get(topic, gettext("General questions")), items)
+            for topic, items in groups.items()
+        ]
+        context["json_ld"] = structured_data.to_script_json(structured_data.faq_page(questions))
         return context
 
 

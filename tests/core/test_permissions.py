@@ -26,13 +26,22 @@ from municipalities.models import (
     Link,
     Municipality,
     Place,
+    Question,
     RailLine,
     ReferencePoint,
     Station,
 )
 from municipalities.topics import Topic
 from tests.helpers import login_staff
-from welcome.models import CenterFact, Event, OpeningException, Page, WelcomeCenter
+from welcome.models import (
+    CenterFact,
+    Event,
+    Office,
+    OpeningException,
+    Page,
+    PlanStep,
+    WelcomeCenter,
+)
 
 pytestmark = pytest.mark.django_db
 SOURCE = {"source_url": "https://example.org/quelle", "source_publisher": "Stadt Jülich"}
@@ -70,6 +79,10 @@ MATRIX = {
     "welcome.openingexception": (FULL, FULL, NONE, NONE),
     "welcome.page": (FULL, FULL, NONE, NONE),
     "welcome.centerfact": (FULL, FULL, NONE, NONE),
+    # The first-steps plan and the frequent questions are the center's, for the whole district.
+    "welcome.office": (FULL, FULL, NONE, NONE),
+    "welcome.planstep": (FULL, FULL, NONE, NONE),
+    "municipalities.question": (FULL, FULL, NONE, NONE),
     "enquiries.enquiry": (FULL_NO_ADD, NONE, FULL_NO_ADD, NONE),
     # The One-Stop-Shop is run by the enquiries team: its registrations hold personal data.
     "onestopshop.shopdate": (FULL, NONE, FULL, NONE),
@@ -150,6 +163,22 @@ def map_objects(municipality):
     }
 
 
+def plan_objects():
+    source = {"source_url": "https://example.org/", "source_publisher": "Kreis Düren"}
+    return {
+        "welcome.office": Office.objects.create(key="amt", name_de="Bürgerbüro", **source),
+        "welcome.planstep": PlanStep.objects.create(
+            key="anmelden", title_de="Wohnsitz anmelden", text_de="Text", **source
+        ),
+        "municipalities.question": Question.objects.create(
+            key="kita",
+            question_de="Wie bekomme ich einen Kita-Platz?",
+            answer_de="So.",
+            **source,
+        ),
+    }
+
+
 @pytest.fixture
 def world(django_user_model):
     juelich = Municipality.objects.create(name="Jülich", slug="juelich", kind="stadt")
@@ -170,6 +199,7 @@ def world(django_user_model):
         ),
         "welcome.page": Page.objects.create(key="imprint", title_de="Impressum", body_de="Text"),
         "welcome.centerfact": CenterFact.objects.create(text_de="Seit 2022", **SOURCE),
+        **plan_objects(),
         "enquiries.enquiry": Enquiry.objects.create(
             reference="WC-2030-00001",
             kind=Enquiry.Kind.QUESTION,

@@ -17,12 +17,21 @@ from municipalities.models import (
     Link,
     Municipality,
     Place,
+    Question,
     RailLine,
     ReferencePoint,
     Station,
 )
-from municipalities.topics import MUNICIPAL_TOPICS
-from welcome.models import Event, OpeningException, OpeningExceptionInterval, WelcomeCenter
+from municipalities.topics import MUNICIPAL_TOPICS, Topic
+from welcome.models import (
+    Event,
+    Office,
+    OpeningException,
+    OpeningExceptionInterval,
+    PlanStep,
+    Responsibility,
+    WelcomeCenter,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -42,22 +51,30 @@ BOUNDS = {
     "/gemeinden/juelich/": 15,
     "/en/municipalities/juelich/": 15,
     "/gemeinden/themen/": 4,
-    "/gemeinden/themen/kinderbetreuung/": 11,
-    "/en/municipalities/topics/childcare/": 11,
-    "/gemeinden/themen/mobilitaet/": 14,
-    "/en/municipalities/topics/mobility/": 14,
-    "/gemeinden/themen/umzug-und-erste-schritte/": 7,
-    "/en/municipalities/topics/integration-and-language/": 7,
+    # A topic page also shows the topic's frequent questions (1).
+    "/gemeinden/themen/kinderbetreuung/": 12,
+    "/en/municipalities/topics/childcare/": 12,
+    "/gemeinden/themen/mobilitaet/": 15,
+    "/en/municipalities/topics/mobility/": 15,
+    "/gemeinden/themen/umzug-und-erste-schritte/": 8,
+    "/en/municipalities/topics/integration-and-language/": 8,
     "/gemeinden/vergleich/": 5,
     "/gemeinden/vergleich/?municipality=dueren&municipality=juelich"
     "&municipality=titz&municipality=extra-1": 9,
     "/gemeinden/vergleich/?municipality=dueren&municipality=atlantis": 5,
     "/suche/": 4,
-    "/suche/?q=Krankenhaus": 10,
-    "/en/search/?q=hospital+rail": 10,
+    # One query per search source (the frequent questions are one of them).
+    "/suche/?q=Krankenhaus": 11,
+    "/en/search/?q=hospital+rail": 11,
     "/kontakt/": 7,
     "/en/contact/": 7,
-    "/sitemap.xml": 7,
+    "/sitemap.xml": 8,
+    # The plan: the municipalities for the form (1), the steps (1) and their offices (1).
+    "/erste-schritte/": 5,
+    "/erste-schritte/?origin=other&municipality=juelich&children=3_to_6&work=employed"
+    "&job_offer=on&car=on&moving_date=2027-03-01": 7,
+    "/en/first-steps/print/?origin=eu&children=under_3&moving_date=2027-03-01": 7,
+    "/fragen/": 5,
 }
 
 
@@ -164,6 +181,33 @@ def tenfold(db):
             key=f"extra-{n}", name_de=f"Ort {n}", latitude=51.2, longitude=6.0 + n * 0.02, **sourced
         )
         for n in range(45)
+    )
+    steps = PlanStep.objects.bulk_create(
+        PlanStep(
+            key=f"extra-{n}",
+            title_de=f"Schritt {n}",
+            text_de="Text",
+            source_url="https://example.org/",
+            source_publisher="Beispiel",
+            position=500 + n,
+        )
+        for n in range(180)
+    )
+    offices = list(Office.objects.all())
+    Responsibility.objects.bulk_create(
+        Responsibility(step=step, office=offices[n % len(offices)], municipality=everyone[n % 15])
+        for n, step in enumerate(steps)
+    )
+    Question.objects.bulk_create(
+        Question(
+            key=f"extra-{n}",
+            topic=Topic.values[n % len(Topic.values)],
+            question_de=f"Frage {n} zum Krankenhaus?",
+            answer_de="Antwort",
+            source_url="https://example.org/",
+            source_publisher="Beispiel",
+        )
+        for n in range(72)
     )
     juelich = Municipality.objects.get(slug="juelich")
     for n in range(10):

@@ -1,5 +1,6 @@
 """Load the initial content: the center, its facts and pages, the 15 municipalities with their
-facts, places and links, the district's facts and the district map. Safe to run on every start:
+facts, places and links, the district's facts, the district map, the first-steps plan and the
+frequent questions. Safe to run on every start:
 what is missing is created, what nobody changed since it was loaded is brought up to date, and
 what staff edited or deleted is left as they left it (core/initial_content.py)."""
 
@@ -12,6 +13,7 @@ from django.db import transaction
 from municipalities.initial_content import load_municipalities, load_topic_content
 from municipalities.initial_geo import load_geo_content
 from welcome.initial_content import load_welcome_content
+from welcome.initial_first_steps import load_first_steps, load_questions
 
 CONTENT_FILE = Path(__file__).resolve().parents[2] / "initial_content" / "kreis-dueren.json"
 
@@ -29,7 +31,10 @@ class Command(BaseCommand):
         municipalities = load_municipalities(data["municipalities"])
         topic_loaders = load_topic_content()
         load_geo_content()
-        for loader in [*welcome_loaders, *topic_loaders.values()]:
+        plan_loaders = load_first_steps()
+        question_loader = load_questions()
+        loaders = [*welcome_loaders, *topic_loaders.values(), *plan_loaders, question_loader]
+        for loader in loaders:
             self.stdout.write(f"{loader.model._meta.verbose_name_plural}: {loader.summary()}")
         self.stdout.write(
             self.style.SUCCESS(
