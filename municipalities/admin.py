@@ -261,7 +261,7 @@ class QuestionAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
 
     list_display = ("question", "topic", "position", "published", "source_as_of")
     list_editable = ("position",)
-    list_filter = ("published", "topic")
+    list_filter = ("published", "topic", NeedsReviewFilter)
     search_fields = ("question_de", "question_en", "answer_de", "answer_en", "key")
     fieldsets = (
         (None, {"fields": ("key", "topic", "question", "answer", "position", "published")}),

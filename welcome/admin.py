@@ -158,6 +158,7 @@ SOURCE_FIELDSET = (_("Source"), {"fields": ("source_url", "source_publisher", "s
 @admin.register(Office)
 class OfficeAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
     list_display = ("name", "address", "website", "phone", "source_as_of")
+    list_filter = (NeedsReviewFilter,)
     search_fields = ("name_de", "name_en", "address", "key")
     fieldsets = (
         (None, {"fields": ("key", "name")}),
@@ -184,7 +185,14 @@ class ResponsibilityInline(TranslationStackedInline):
 class PlanStepAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
     list_display = ("title", "position", "deadline_amount", "deadline_unit", "published")
     list_editable = ("position",)
-    list_filter = ("published", "for_germany", "for_eu", "for_other", "municipal")
+    list_filter = (
+        "published",
+        "for_germany",
+        "for_eu",
+        "for_other",
+        "municipal",
+        NeedsReviewFilter,
+    )
     search_fields = ("title_de", "title_en", "text_de", "text_en", "key")
     fieldsets = (
         (

@@ -93,9 +93,9 @@ def test_municipality_editor_sees_only_the_own_content_due_for_review(client, wo
 def test_start_page_queries_are_bounded(client, admin_user, work, django_assert_max_num_queries):
     login_staff(client, admin_user)
     client.get("/admin/")
-    # Two queries per panel: among them one panel per sourced model (facts, places, links and
-    # the center's facts) for the sources to review.
-    with django_assert_max_num_queries(33):
+    # Two queries per panel: among them one panel per sourced model (facts, places, links, the
+    # center's facts, offices, plan steps and frequent questions) for the sources to review.
+    with django_assert_max_num_queries(39):
         client.get("/admin/")
 
 
@@ -136,3 +136,10 @@ def test_the_review_filter_lists_what_the_panel_counts(client, sourced_work):
     page = client.get("/admin/municipalities/fact/", {"source": "review"}).content.decode()
     assert "Alt in Jülich" in page and "Undatiert im Kreis" in page
     assert "Neu in Jülich" not in page
+
+
+@pytest.mark.parametrize("path", ["municipalities/question", "welcome/office", "welcome/planstep"])
+def test_every_review_link_opens_its_filtered_list(client, sourced_work, path):
+    client.force_login(sourced_work[EDITORIAL])
+    response = client.get(f"/admin/{path}/", {"source": "review"})
+    assert response.status_code == 200  # an unknown filter would redirect with ?e=1
