@@ -139,6 +139,9 @@ def public_paths(initial_content, make_event):
         "onestopshop:manage": {"token": "made-up"},
         "onestopshop:ics": {"token": "made-up"},
         "enquiries:sent": {"token": "made-up"},
+        "enquiries:status": {"token": "made-up"},
+        "onestopshop:alert_confirm": {"token": "made-up"},
+        "onestopshop:alert_unsubscribe": {"token": "made-up"},
     }
     names = sorted(set(url_names()))
     with translation.override("de"):

@@ -43,9 +43,13 @@ def test_staff_answer_by_keyboard_and_the_status_page_shows_it(
     browser, live_server, sent_question, django_user_model
 ):
     enquiry, status_path = sent_question
-    django_user_model.objects.create_superuser(
+    from core.two_factor import recovery_codes_create
+
+    leitung = django_user_model.objects.create_superuser(
         "leitung", "leitung@example.org", "Ein-langes-Passwort-2026"
     )
+    # A superuser logs in with a second factor: here one of the recovery codes.
+    _device, codes = recovery_codes_create(leitung)
     context = browser.new_context(viewport=DESKTOP, base_url=live_server.url, locale="de-DE")
     visitor = context.new_page()
     visitor.goto(status_path)
@@ -58,6 +62,7 @@ def test_staff_answer_by_keyboard_and_the_status_page_shows_it(
     staff.goto(f"/admin/enquiries/enquiry/{enquiry.pk}/change/")
     type_into(staff, "id_username", "leitung")
     type_into(staff, "id_password", "Ein-langes-Passwort-2026")
+    type_into(staff, "id_otp_token", codes[0])
     staff.keyboard.press("Enter")
     staff.wait_for_url(f"**/admin/enquiries/enquiry/{enquiry.pk}/change/")
 
